@@ -1,0 +1,46 @@
+//! Builds the embedded database from `schema.sql` and `seeds/`, failing with `file:line: what is
+//! wrong` on any invalid row.
+
+// The library's own date parser and builder, so that the build and `build --extra` share one set
+// of rules; some of their public items are used only by the library.
+#[allow(dead_code)]
+#[path = "src/dates.rs"]
+mod dates;
+#[allow(dead_code)]
+#[path = "src/builder.rs"]
+mod builder;
+
+use sha2::{Digest, Sha256};
+use std::path::PathBuf;
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let schema_path = manifest.join("schema.sql");
+    let seeds = manifest.join("seeds");
+    println!("cargo::rerun-if-changed={}", schema_path.display());
+    println!("cargo::rerun-if-changed={}", seeds.display());
+    println!("cargo::rerun-if-changed=src/builder.rs");
+    println!("cargo::rerun-if-changed=src/dates.rs");
+
+    let schema = std::fs::read_to_string(&schema_path).unwrap_or_else(|e| fail(&format!("{}: {e}", schema_path.display())));
+    let out = out_dir.join("mongolia-relations.sqlite");
+    let summary = match builder::build_database(&schema, &[seeds.as_path()], &out) {
+        Ok(s) => s,
+        Err(problems) => {
+            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            fail(&format!("{} problem(s) in the seeds:\n{}", problems.len(), lines.join("\n")))
+        }
+    };
+    let bytes = std::fs::read(&out).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
+    let file_hash = builder::hex(&Sha256::digest(&bytes));
+    println!("cargo::rustc-env=MONGOLIA_RELATIONS_CONTENT_HASH={}", summary.content_hash);
+    println!("cargo::rustc-env=MONGOLIA_RELATIONS_FILE_SHA256={file_hash}");
+}
+
+fn fail(message: &str) -> ! {
+    for line in message.lines() {
+        println!("cargo::error={line}");
+    }
+    std::process::exit(1)
+}

@@ -1,0 +1,386 @@
+-- mongolia-relations: the schema and codebook.
+--
+-- Every table and column is documented here; this file is the codebook of the dataset.
+-- The build (mongolia-relations/build.rs) runs this file, loads one CSV per table from seeds/
+-- (the file name is the table name), validates the rows and writes a read-only SQLite file that
+-- is embedded in the library.
+--
+-- Conventions
+-- * Dates are EDTF (ISO 8601-2) strings in a column X. Whenever a table has X_start, X_end and
+--   X_precision beside X, the build fills them from X: the earliest and latest ISO day the date
+--   can denote and how finely it is known (day, month, season, quarter, half, year, decade,
+--   century, interval, set). Seeds give only X. A partial date is never widened into a day.
+-- * Unknown is NULL, never 0 or ''.
+-- * Every row of a fact table (events, treaties, postings, memberships, observations, quantities,
+--   person_roles, claims, polities) is cited by at least one row of `citations`.
+-- * Vocabularies are tables (event_kinds, participant_roles, ...); a value outside them fails
+--   the build.
+-- * Polities are states as they were: the USSR (SUN) is not Russia (RUS), the GDR (DDR) is not
+--   Germany (DEU).
+
+PRAGMA foreign_keys = ON;
+
+-- metadata: facts about the dataset itself (one row per key). Keys: dataset_version, title,
+-- schema_version, license, citation, content_hash (added by the build: SHA-256 over the schema
+-- text and every table's rows in key order; it does not change with the SQLite version).
+CREATE TABLE metadata (
+    key   TEXT PRIMARY KEY,  -- the name of the property
+    value TEXT NOT NULL      -- its value
+) STRICT;
+
+-- ===================================================================== vocabularies
+
+-- event_kinds: what happened. Each kind maps to the closest CAMEO code (GDELT, ICEWS) and PLOVER
+-- event type (POLECAT), so events can be appended to those data sets.
+CREATE TABLE event_kinds (
+    kind        TEXT PRIMARY KEY,  -- our code
+    description TEXT NOT NULL,     -- what the kind covers
+    cameo       TEXT,              -- CAMEO event code (3 or 4 digits), NULL where none fits
+    plover      TEXT,              -- PLOVER event type, NULL where PLOVER codes no event
+    mapping_note TEXT              -- why the mapping was chosen where it is not exact
+) STRICT;
+
+INSERT INTO event_kinds VALUES
+ ('relations_established', 'Diplomatic relations agreed or established between two states', '054', 'COOPERATE', 'CAMEO 054 grants diplomatic recognition; PLOVER codes it as diplomatic cooperation'),
+ ('recognition', 'One state recognizes another (or its independence)', '054', 'COOPERATE', NULL),
+ ('relations_broken', 'Diplomatic relations broken off or suspended', '161', 'SANCTION', NULL),
+ ('recognition_withdrawn', 'One state withdraws its recognition of another', '161', 'SANCTION', 'coded like a break of relations'),
+ ('relations_restored', 'Diplomatic relations restored after a break', '054', 'COOPERATE', 'no CAMEO code for restoring; coded as recognition'),
+ ('embassy_opened', 'An embassy or other permanent mission opened', '050', 'COOPERATE', 'CAMEO 050: engage in diplomatic cooperation'),
+ ('embassy_closed', 'An embassy or mission closed', '161', 'SANCTION', 'closing a mission reduces relations whatever the motive'),
+ ('diplomat_expelled', 'Diplomats expelled or declared persona non grata', '174', 'COERCE', 'CAMEO 174: expel or deport individuals'),
+ ('treaty_signed', 'A treaty, agreement, protocol, convention or declaration signed', '057', 'AGREE', NULL),
+ ('treaty_ratified', 'Instruments of ratification approved or exchanged', '057', 'AGREE', NULL),
+ ('treaty_in_force', 'A treaty enters into force', '057', 'AGREE', NULL),
+ ('treaty_terminated', 'A treaty terminated, denounced, nullified or expired', '160', 'RETREAT', 'CAMEO 160: reduce relations, not specified'),
+ ('visit', 'An official, state or working visit, party delegations included', '042', 'CONSULT', 'CAMEO 042 codes the visitor as source; the host is 043'),
+ ('meeting', 'A meeting, talks, consultation or commission session', '040', 'CONSULT', NULL),
+ ('aid', 'Material, economic, humanitarian or military aid', '070', 'AID', NULL),
+ ('statement', 'A statement, message, invitation or position', '010', NULL, 'PLOVER does not code neutral statements'),
+ ('membership', 'Joining an international organization', '050', 'COOPERATE', NULL),
+ ('other', 'Anything else of note, described in the summary', NULL, NULL, NULL);
+
+-- participant_roles: the part a participant takes in an event.
+CREATE TABLE participant_roles (
+    role        TEXT PRIMARY KEY,  -- our code
+    description TEXT NOT NULL      -- meaning
+) STRICT;
+
+INSERT INTO participant_roles VALUES
+ ('party', 'A side of an agreement, relation or meeting (symmetric)'),
+ ('visitor', 'The side that travels'),
+ ('host', 'The side that receives a visit or hosts a meeting'),
+ ('donor', 'The side that gives aid'),
+ ('recipient', 'The side that receives aid or recognition'),
+ ('actor', 'The side that acts (breaks, recognizes, expels, states)'),
+ ('target', 'The side acted upon'),
+ ('signatory', 'A person who signs'),
+ ('delegation_head', 'A person who leads a delegation'),
+ ('participant', 'Any other person or organization taking part'),
+ ('third_party', 'A state outside the dyad that takes part or is concerned');
+
+-- source_kinds: what kind of document a source is.
+CREATE TABLE source_kinds (
+    kind        TEXT PRIMARY KEY,  -- our code
+    description TEXT NOT NULL      -- meaning
+) STRICT;
+
+INSERT INTO source_kinds VALUES
+ ('encyclopedia', 'An encyclopedia article or a mirror of one'),
+ ('scholarly_article', 'A scholarly article or essay with references'),
+ ('news', 'A news report or news agency item'),
+ ('blog', 'A blog post or repost'),
+ ('official', 'A page or document of a government, embassy or international organization'),
+ ('reference', 'A reference list or code table (ISO 3166, Correlates of War)'),
+ ('web_page', 'Any other web page');
+
+-- treaty_kinds: the form of an international instrument.
+CREATE TABLE treaty_kinds (
+    kind        TEXT PRIMARY KEY,  -- our code
+    description TEXT NOT NULL      -- meaning
+) STRICT;
+
+INSERT INTO treaty_kinds VALUES
+ ('treaty', 'A treaty'),
+ ('agreement', 'An agreement between states or governments'),
+ ('protocol', 'A protocol, annual protocols on trade included'),
+ ('convention', 'A convention (consular conventions included)'),
+ ('declaration', 'A joint declaration, statement or communique');
+
+-- membership_statuses: the standing of a polity in an organization.
+CREATE TABLE membership_statuses (
+    status      TEXT PRIMARY KEY,  -- our code
+    description TEXT NOT NULL      -- meaning
+) STRICT;
+
+INSERT INTO membership_statuses VALUES
+ ('member', 'Full member'),
+ ('founding_member', 'Member from the foundation'),
+ ('observer', 'Observer'),
+ ('partner', 'Partner or participant without membership');
+
+-- indicators: what an observation measures.
+CREATE TABLE indicators (
+    indicator   TEXT PRIMARY KEY,  -- our code
+    description TEXT NOT NULL,     -- what is measured, from whose side
+    unit        TEXT NOT NULL      -- the unit of `observations.value`
+) STRICT;
+
+INSERT INTO indicators VALUES
+ ('trade_turnover', 'Total trade (exports plus imports) between Mongolia and the partner, as reported by Mongolian statistics', 'USD million');
+
+-- ===================================================================== entities
+
+-- sources: every document a fact is taken from.
+CREATE TABLE sources (
+    id          TEXT PRIMARY KEY,  -- our id (doc000..doc004 for the five founding documents)
+    title       TEXT NOT NULL,     -- title as the document shows it
+    author      TEXT,              -- author or editor where the text shows one
+    publisher   TEXT,              -- site, agency or publisher where known
+    kind        TEXT NOT NULL REFERENCES source_kinds(kind),  -- see source_kinds
+    url         TEXT,              -- where it can be read, where known
+    published   TEXT,              -- publication date, EDTF
+    published_start TEXT,          -- derived: earliest day of `published`
+    published_end   TEXT,          -- derived: latest day of `published`
+    published_precision TEXT,      -- derived: precision of `published`
+    language    TEXT NOT NULL,     -- ISO 639-1 code of the text
+    sha256      TEXT,              -- SHA-256 of the text we hold (the file in shared/seeds), NULL for web pages
+    reliability TEXT NOT NULL DEFAULT 'normal' CHECK (reliability IN ('normal', 'weak')),  -- 'weak': blog, mirror, machine-written or anniversary arithmetic
+    note        TEXT               -- what we know about the document, in our words
+) STRICT;
+
+-- polities: every state in the data, historical states as themselves.
+CREATE TABLE polities (
+    code        TEXT PRIMARY KEY,  -- our stable code: ISO 3166-1 alpha-3, ISO 3166-3 for withdrawn states (SUN, DDR, CSK, YUG, YMD, VDR), or our own (RSF, YAR, ROC) where ISO has none
+    name        TEXT NOT NULL,     -- common English name
+    official_name TEXT,            -- full name where useful
+    iso2        TEXT,              -- ISO 3166-1 alpha-2 (or the withdrawn ISO 3166-3 alpha-2), NULL where none
+    iso3        TEXT,              -- ISO 3166-1 alpha-3 (or withdrawn), NULL where none
+    iso_numeric INTEGER,           -- ISO 3166-1 numeric (or withdrawn), NULL where none
+    iso_withdrawn INTEGER NOT NULL DEFAULT 0 CHECK (iso_withdrawn IN (0, 1)),  -- 1 when the ISO codes are withdrawn ones (ISO 3166-3)
+    cow_code    INTEGER,           -- Correlates of War state number (ccode), NULL where COW has none or we have no source
+    cow_abbrev  TEXT,              -- Correlates of War abbreviation
+    gw_code     INTEGER,           -- Gleditsch-Ward state number, NULL where we have no source
+    start_year  INTEGER,           -- first year the state existed as this polity, where a source gives it
+    end_year    INTEGER,           -- last year, NULL while it exists
+    successor   TEXT REFERENCES polities(code),  -- the polity that continued it, where one did
+    is_un_member INTEGER NOT NULL DEFAULT 0 CHECK (is_un_member IN (0, 1)),  -- 1 for the 193 UN members of today
+    note        TEXT
+) STRICT;
+
+-- polity_aliases: other names and codes that resolve to a polity (case-insensitive).
+CREATE TABLE polity_aliases (
+    polity TEXT NOT NULL REFERENCES polities(code),  -- the polity
+    alias  TEXT NOT NULL,                            -- a name, short name or abbreviation
+    PRIMARY KEY (polity, alias)
+) STRICT;
+
+-- organizations: international organizations and forums.
+CREATE TABLE organizations (
+    code    TEXT PRIMARY KEY,  -- our code, usually the English acronym
+    name    TEXT NOT NULL,     -- full English name
+    note    TEXT
+) STRICT;
+
+-- organization_aliases: other names and acronyms.
+CREATE TABLE organization_aliases (
+    organization TEXT NOT NULL REFERENCES organizations(code),
+    alias        TEXT NOT NULL,
+    PRIMARY KEY (organization, alias)
+) STRICT;
+
+-- persons: people in the data.
+CREATE TABLE persons (
+    id      INTEGER PRIMARY KEY,  -- our id
+    name    TEXT NOT NULL,        -- the name as we print it (family name or patronymic initial as the sources write it)
+    polity  TEXT REFERENCES polities(code),  -- the state the person served
+    note    TEXT
+) STRICT;
+
+-- person_names: every spelling the sources use (Kim Il Sung, Kim Il-sung, Kim Ir Sen).
+CREATE TABLE person_names (
+    person INTEGER NOT NULL REFERENCES persons(id),
+    name   TEXT NOT NULL,  -- a variant romanization or spelling
+    PRIMARY KEY (person, name)
+) STRICT;
+
+-- person_roles: offices a person held, as the sources state them (cited).
+CREATE TABLE person_roles (
+    id      INTEGER PRIMARY KEY,
+    person  INTEGER NOT NULL REFERENCES persons(id),
+    role    TEXT NOT NULL,     -- the office, in English (e.g. 'Foreign Minister')
+    polity  TEXT REFERENCES polities(code),  -- where held
+    "from"  TEXT,              -- EDTF
+    from_start TEXT, from_end TEXT, from_precision TEXT,  -- derived bounds of `from`
+    "to"    TEXT,              -- EDTF
+    to_start TEXT, to_end TEXT, to_precision TEXT,        -- derived bounds of `to`
+    note    TEXT
+) STRICT;
+
+-- ===================================================================== facts
+
+-- treaties: international instruments. Their dates are events (treaty_signed, treaty_ratified,
+-- treaty_in_force, treaty_terminated) linked by events.treaty; see the view treaty_dates.
+CREATE TABLE treaties (
+    id          INTEGER PRIMARY KEY,
+    title       TEXT NOT NULL,     -- English title (our translation where the source gives another)
+    kind        TEXT NOT NULL REFERENCES treaty_kinds(kind),
+    term_years  INTEGER,           -- the term in years where stated
+    languages   TEXT,              -- ISO 639-1 codes of the authentic texts, ';'-separated, where stated
+    note        TEXT
+) STRICT;
+
+-- treaty_parties: the states party to a treaty.
+CREATE TABLE treaty_parties (
+    treaty INTEGER NOT NULL REFERENCES treaties(id),
+    polity TEXT NOT NULL REFERENCES polities(code),
+    PRIMARY KEY (treaty, polity)
+) STRICT;
+
+-- events: one row per dated happening.
+CREATE TABLE events (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL REFERENCES event_kinds(kind),
+    date        TEXT NOT NULL,     -- EDTF, at the precision the source gives
+    date_start  TEXT,              -- derived: earliest day
+    date_end    TEXT,              -- derived: latest day
+    date_precision TEXT,           -- derived: day, month, season, quarter, half, year, decade, century, interval, set
+    certainty   TEXT NOT NULL DEFAULT 'stated' CHECK (certainty IN ('stated', 'inferred')),  -- 'inferred': the source does not state the date (or its year); date_note gives the reasoning
+    date_note   TEXT,              -- how an inferred date was reached, or what the source says ("end of 1953")
+    place       TEXT,              -- city or place where it happened, where known
+    place_polity TEXT REFERENCES polities(code),  -- the state the place was in
+    level       TEXT CHECK (level IN ('head_of_state', 'head_of_government', 'minister', 'deputy_minister', 'parliament', 'party', 'ambassador', 'official', 'other')),  -- highest level involved
+    channel     TEXT CHECK (channel IN ('state', 'party', 'parliament', 'multilateral')),  -- the channel of relations
+    treaty      INTEGER REFERENCES treaties(id),  -- the treaty this event concerns (treaty_* kinds)
+    summary     TEXT NOT NULL,     -- what happened, in our own words
+    note        TEXT
+) STRICT;
+
+-- event_participants: who took part in an event and in what role. Exactly one of polity,
+-- person, organization is set.
+CREATE TABLE event_participants (
+    event        INTEGER NOT NULL REFERENCES events(id),
+    polity       TEXT REFERENCES polities(code),
+    person       INTEGER REFERENCES persons(id),
+    organization TEXT REFERENCES organizations(code),
+    role         TEXT NOT NULL REFERENCES participant_roles(role),
+    CHECK ((polity IS NOT NULL) + (person IS NOT NULL) + (organization IS NOT NULL) = 1)
+) STRICT;
+
+-- postings: diplomats (ambassadors above all) sent from one state to another.
+CREATE TABLE postings (
+    id          INTEGER PRIMARY KEY,
+    person      INTEGER NOT NULL REFERENCES persons(id),
+    role        TEXT NOT NULL DEFAULT 'ambassador' CHECK (role IN ('ambassador', 'envoy', 'counsellor', 'charge_d_affaires')),
+    sending     TEXT NOT NULL REFERENCES polities(code),   -- the state the diplomat represented
+    receiving   TEXT NOT NULL REFERENCES polities(code),   -- the state the diplomat was posted to
+    start       TEXT,              -- EDTF
+    start_start TEXT, start_end TEXT, start_precision TEXT,  -- derived bounds of `start`
+    "end"       TEXT,              -- EDTF; NULL where the source gives no end
+    end_start TEXT, end_end TEXT, end_precision TEXT,        -- derived bounds of `end`
+    note        TEXT
+) STRICT;
+
+-- memberships: a polity's standing in an organization.
+CREATE TABLE memberships (
+    id           INTEGER PRIMARY KEY,
+    polity       TEXT NOT NULL REFERENCES polities(code),
+    organization TEXT NOT NULL REFERENCES organizations(code),
+    status       TEXT NOT NULL REFERENCES membership_statuses(status),
+    start        TEXT,             -- EDTF; NULL where no source dates it
+    start_start TEXT, start_end TEXT, start_precision TEXT,  -- derived bounds of `start`
+    "end"        TEXT,             -- EDTF; NULL while it lasts or where unknown
+    end_start TEXT, end_end TEXT, end_precision TEXT,        -- derived bounds of `end`
+    note         TEXT
+) STRICT;
+
+-- observations: numeric series, e.g. trade. Unknown is NULL, never 0.
+CREATE TABLE observations (
+    id          INTEGER PRIMARY KEY,
+    polity      TEXT NOT NULL REFERENCES polities(code),  -- the partner the figure is about
+    reporter    TEXT NOT NULL DEFAULT 'MNG' REFERENCES polities(code),  -- whose statistics
+    indicator   TEXT NOT NULL REFERENCES indicators(indicator),
+    period      TEXT NOT NULL,     -- EDTF (a year for annual figures)
+    period_start TEXT, period_end TEXT, period_precision TEXT,  -- derived bounds of `period`
+    value       REAL,              -- the figure; NULL where the source gives none
+    unit        TEXT NOT NULL,     -- unit of `value`
+    note        TEXT
+) STRICT;
+
+-- quantities: numbers attached to events (10,000 horses, 197 orphans).
+CREATE TABLE quantities (
+    id          INTEGER PRIMARY KEY,
+    event       INTEGER NOT NULL REFERENCES events(id),
+    value       REAL NOT NULL,     -- the number
+    qualifier   TEXT NOT NULL DEFAULT 'exact' CHECK (qualifier IN ('exact', 'approximately', 'at_least', 'more_than', 'up_to')),  -- how the source bounds it
+    unit        TEXT NOT NULL,     -- what is counted ('horses', 'orphans', 'workers')
+    note        TEXT
+) STRICT;
+
+-- ===================================================================== provenance
+
+-- citations: links a fact row to a source, with a locator.
+CREATE TABLE citations (
+    id           INTEGER PRIMARY KEY,
+    source       TEXT NOT NULL REFERENCES sources(id),
+    record_table TEXT NOT NULL CHECK (record_table IN ('events', 'treaties', 'postings', 'memberships', 'observations', 'quantities', 'person_roles', 'claims', 'polities')),  -- the table of the cited row
+    record_id    TEXT NOT NULL,    -- the cited row's key (id, or code for polities)
+    locator      TEXT NOT NULL,    -- where in the source: section, paragraph, table, footnote
+    quote        TEXT,             -- a short identifying phrase from the source (ten words at most)
+    note         TEXT
+) STRICT;
+
+-- disputes: sources that disagree, or a source that disagrees with itself (misprints).
+CREATE TABLE disputes (
+    id      INTEGER PRIMARY KEY,
+    topic   TEXT NOT NULL,     -- what is in dispute, in a few words
+    note    TEXT NOT NULL      -- the disagreement, in our words; no side is silently preferred
+) STRICT;
+
+-- claims: one side of a dispute: a value a source gives for a property of a record.
+CREATE TABLE claims (
+    id           INTEGER PRIMARY KEY,
+    dispute      INTEGER NOT NULL REFERENCES disputes(id),
+    record_table TEXT CHECK (record_table IN ('events', 'treaties', 'postings', 'memberships', 'observations', 'quantities', 'person_roles', 'polities')),  -- the record the claim is about, where it is one
+    record_id    TEXT,             -- its key
+    property     TEXT NOT NULL,    -- what the claim is about ('date', 'count', 'reason', 'name')
+    value        TEXT NOT NULL,    -- the value this side gives, in our words
+    note         TEXT
+) STRICT;
+
+-- ===================================================================== derived
+
+CREATE INDEX events_kind ON events(kind, date_start);
+CREATE INDEX events_date ON events(date_start, date_end);
+CREATE INDEX events_treaty ON events(treaty);
+CREATE INDEX event_participants_polity ON event_participants(polity, event);
+CREATE INDEX event_participants_person ON event_participants(person, event);
+CREATE INDEX event_participants_org ON event_participants(organization, event);
+CREATE INDEX event_participants_event ON event_participants(event);
+CREATE INDEX citations_record ON citations(record_table, record_id);
+CREATE INDEX claims_dispute ON claims(dispute);
+CREATE INDEX postings_sending ON postings(sending);
+CREATE INDEX postings_receiving ON postings(receiving);
+CREATE INDEX memberships_polity ON memberships(polity);
+CREATE INDEX observations_polity ON observations(polity, indicator);
+CREATE INDEX polity_aliases_alias ON polity_aliases(alias COLLATE NOCASE);
+
+-- events_fts: full-text index over event summaries, places and notes (FTS5); rowid = events.id.
+CREATE VIRTUAL TABLE events_fts USING fts5(summary, place, note, content='events', content_rowid='id');
+
+-- treaty_dates: each treaty with the bounds of its lifecycle events. A treaty counts as in force
+-- on day D when it was certainly signed (or entered into force) by D and not possibly
+-- terminated by D: in_force_from <= D < terminated_from. Where no in-force date is recorded,
+-- signature is taken as the start (the column in_force_basis says which).
+CREATE VIEW treaty_dates AS
+SELECT t.id AS treaty,
+       (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed') AS signed,
+       (SELECT min(place) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed') AS signed_place,
+       (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force') AS in_force,
+       (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_terminated') AS terminated,
+       COALESCE((SELECT min(date_end) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force'),
+                (SELECT min(date_end) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed')) AS in_force_from,
+       CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force')
+            THEN 'in_force' ELSE 'signed' END AS in_force_basis,
+       (SELECT min(date_start) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_terminated') AS terminated_from
+FROM treaties t;

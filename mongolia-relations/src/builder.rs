@@ -1,0 +1,503 @@
+//! Builds the database from `schema.sql` and a folder of seed CSVs, validating every row.
+//!
+//! This module is compiled twice: into `build.rs`, which builds the embedded database, and into
+//! the library, where [`build_database`] serves researchers' own extensions. One set of rules
+//! therefore governs both. It depends only on `crate::dates`, rusqlite, csv and sha2.
+
+use crate::dates::PartialDate;
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One thing wrong with the seeds, located by file and line.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SeedProblem {
+    /// The seed file (or `schema.sql`).
+    pub file: PathBuf,
+    /// The 1-based line of the offending row; 0 when the whole file is at fault.
+    pub line: u64,
+    /// What is wrong and, where it can be said, what would be right.
+    pub message: String,
+}
+
+impl fmt::Display for SeedProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file.display(), self.line, self.message)
+    }
+}
+
+/// What a successful build reports.
+#[derive(Clone, Debug)]
+pub struct BuildSummary {
+    /// SHA-256 over the schema text and every table's rows in key order (hex).
+    pub content_hash: String,
+    /// Rows per table.
+    pub row_counts: BTreeMap<String, i64>,
+}
+
+/// Tables whose every row states a fact and must be cited.
+pub const FACT_TABLES: &[&str] = &[
+    "events",
+    "treaties",
+    "postings",
+    "memberships",
+    "observations",
+    "quantities",
+    "person_roles",
+    "claims",
+    "polities",
+];
+
+/// A citation's identifying phrase may not be longer than this (words).
+pub const MAX_QUOTE_WORDS: usize = 10;
+
+/// Where a loaded row came from.
+type Origins = HashMap<(String, i64), (PathBuf, u64)>;
+
+struct Column {
+    name: String,
+    decl_type: String,
+}
+
+/// Builds `schema` plus the seed folders (in order; later folders add rows) into a fresh SQLite
+/// file at `out`. Every problem found is returned, not only the first.
+pub fn build_database(schema: &str, seed_dirs: &[&Path], out: &Path) -> Result<BuildSummary, Vec<SeedProblem>> {
+    let conn = Connection::open_in_memory().map_err(|e| whole("schema.sql", e))?;
+    conn.execute_batch(schema).map_err(|e| whole("schema.sql", e))?;
+    conn.execute_batch("PRAGMA foreign_keys = OFF;").map_err(|e| whole("schema.sql", e))?;
+    let tables = seed_tables(&conn).map_err(|e| whole("schema.sql", e))?;
+    let mut problems = Vec::new();
+    let mut origins = Origins::new();
+    for dir in seed_dirs {
+        load_dir(&conn, dir, &tables, &mut origins, &mut problems);
+    }
+    if problems.is_empty() {
+        check_foreign_keys(&conn, &origins, &mut problems);
+        check_citations(&conn, &origins, &mut problems);
+        check_rules(&conn, &origins, &mut problems);
+    }
+    if !problems.is_empty() {
+        problems.sort();
+        problems.dedup();
+        return Err(problems);
+    }
+    finish(&conn, schema, out).map_err(|e| whole(&out.display().to_string(), e))
+}
+
+fn whole(file: &str, err: impl fmt::Display) -> Vec<SeedProblem> {
+    vec![SeedProblem { file: file.into(), line: 0, message: err.to_string() }]
+}
+
+/// The tables a seed file may fill, in schema order, with their columns.
+fn seed_tables(conn: &Connection) -> rusqlite::Result<BTreeMap<String, Vec<Column>>> {
+    let mut stmt = conn.prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE TABLE%' \
+         AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'events_fts%'",
+    )?;
+    let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let mut tables = BTreeMap::new();
+    for name in names {
+        let mut info = conn.prepare(&format!("PRAGMA table_info(\"{name}\")"))?;
+        let cols = info
+            .query_map([], |r| Ok(Column { name: r.get(1)?, decl_type: r.get(2)? }))?
+            .collect::<Result<Vec<_>, _>>()?;
+        tables.insert(name, cols);
+    }
+    Ok(tables)
+}
+
+fn is_derived(cols: &[Column], name: &str) -> bool {
+    ["_start", "_end", "_precision"].iter().any(|suffix| {
+        name.strip_suffix(suffix)
+            .is_some_and(|base| !base.is_empty() && cols.iter().any(|c| c.name == base) && has_bounds(cols, base))
+    })
+}
+
+fn has_bounds(cols: &[Column], base: &str) -> bool {
+    cols.iter().any(|c| c.name == format!("{base}_start"))
+}
+
+fn load_dir(conn: &Connection, dir: &Path, tables: &BTreeMap<String, Vec<Column>>, origins: &mut Origins, problems: &mut Vec<SeedProblem>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(SeedProblem { file: dir.into(), line: 0, message: format!("cannot read the seed folder: {e}") });
+            return;
+        }
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+        .collect();
+    // Load in schema order so that a folder's rows are numbered the same way on every machine.
+    files.sort_by_key(|p| {
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        (tables.keys().position(|t| *t == stem).unwrap_or(usize::MAX), stem)
+    });
+    for file in files {
+        let table = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        match tables.get(&table) {
+            Some(cols) => load_file(conn, &file, &table, cols, origins, problems),
+            None => problems.push(SeedProblem {
+                file,
+                line: 0,
+                message: format!(
+                    "no table named {table:?}; a seed file is named after its table: {}",
+                    tables.keys().cloned().collect::<Vec<_>>().join(", ")
+                ),
+            }),
+        }
+    }
+}
+
+fn load_file(conn: &Connection, file: &Path, table: &str, cols: &[Column], origins: &mut Origins, problems: &mut Vec<SeedProblem>) {
+    let problem = |line: u64, message: String| SeedProblem { file: file.to_path_buf(), line, message };
+    let mut reader = match csv::ReaderBuilder::new().flexible(false).from_path(file) {
+        Ok(r) => r,
+        Err(e) => return problems.push(problem(0, format!("cannot read: {e}"))),
+    };
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(str::to_string).collect(),
+        Err(e) => return problems.push(problem(1, format!("bad header: {e}"))),
+    };
+    for h in &headers {
+        if !cols.iter().any(|c| &c.name == h) {
+            let known: Vec<&str> = cols.iter().map(|c| c.name.as_str()).filter(|n| !is_derived(cols, n)).collect();
+            problems.push(problem(1, format!("unknown column {h:?} for table {table}; columns are: {}", known.join(", "))));
+        } else if is_derived(cols, h) {
+            problems.push(problem(1, format!("column {h:?} is derived by the build from the date beside it; remove it")));
+        }
+    }
+    if problems.iter().any(|p| p.file == file) {
+        return;
+    }
+    // Columns to insert: those given, plus the bounds derived from given dates.
+    let mut targets: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let dates: Vec<&str> = headers.iter().map(String::as_str).filter(|h| has_bounds(cols, h)).collect();
+    let derived: Vec<String> = dates
+        .iter()
+        .flat_map(|d| [format!("{d}_start"), format!("{d}_end"), format!("{d}_precision")])
+        .collect();
+    targets.extend(derived.iter().map(String::as_str));
+    let sql = format!(
+        "INSERT INTO \"{table}\" ({}) VALUES ({})",
+        targets.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(", "),
+        vec!["?"; targets.len()].join(", ")
+    );
+    let mut stmt = match conn.prepare(&sql) {
+        Ok(s) => s,
+        Err(e) => return problems.push(problem(0, e.to_string())),
+    };
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problems.push(problem(line, format!("malformed CSV: {e}")));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        let mut values = Vec::with_capacity(targets.len());
+        let mut bad = false;
+        for (h, raw) in headers.iter().zip(record.iter()) {
+            match cell_value(cols, h, raw) {
+                Ok(v) => values.push(v),
+                Err(msg) => {
+                    problems.push(problem(line, format!("column {h}: {msg}")));
+                    bad = true;
+                }
+            }
+        }
+        for d in &dates {
+            let raw = record.get(headers.iter().position(|h| h == d).unwrap_or(0)).unwrap_or("");
+            if raw.trim().is_empty() {
+                values.extend([Value::Null, Value::Null, Value::Null]);
+                continue;
+            }
+            match PartialDate::parse(raw) {
+                Ok(date) => values.extend([
+                    Value::Text(date.start().to_string()),
+                    Value::Text(date.end().to_string()),
+                    Value::Text(date.precision().as_str().to_string()),
+                ]),
+                Err(e) => {
+                    problems.push(problem(line, format!("column {d}: {}: {}", quoted(raw), e.reason)));
+                    bad = true;
+                }
+            }
+        }
+        if bad {
+            continue;
+        }
+        match stmt.execute(params_from_iter(values.iter())) {
+            Ok(_) => {
+                origins.insert((table.to_string(), conn.last_insert_rowid()), (file.to_path_buf(), line));
+            }
+            Err(e) => problems.push(problem(line, friendly_sql_error(table, &e))),
+        }
+    }
+}
+
+fn quoted(raw: &str) -> String {
+    format!("{:?}", raw.chars().take(80).collect::<String>())
+}
+
+fn cell_value(cols: &[Column], header: &str, raw: &str) -> Result<Value, String> {
+    if raw.contains('\0') || raw.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return Err("contains a control character".into());
+    }
+    let text = raw.trim();
+    if text.is_empty() {
+        return Ok(Value::Null);
+    }
+    let decl = cols.iter().find(|c| c.name == header).map_or("", |c| c.decl_type.as_str());
+    match decl {
+        "INTEGER" => text.parse::<i64>().map(Value::Integer).map_err(|_| format!("{} is not a whole number", quoted(text))),
+        "REAL" => text
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .map(Value::Real)
+            .ok_or_else(|| format!("{} is not a number", quoted(text))),
+        _ => Ok(Value::Text(text.to_string())),
+    }
+}
+
+fn friendly_sql_error(table: &str, err: &rusqlite::Error) -> String {
+    let msg = err.to_string();
+    if msg.contains("UNIQUE constraint failed") || msg.contains("PRIMARY KEY") {
+        format!("duplicate key in {table}: {msg}")
+    } else if msg.contains("NOT NULL constraint failed") {
+        format!("a required column is empty ({msg})")
+    } else {
+        msg
+    }
+}
+
+fn origin(origins: &Origins, table: &str, rowid: i64) -> (PathBuf, u64) {
+    origins.get(&(table.to_string(), rowid)).cloned().unwrap_or_else(|| (PathBuf::from(format!("{table}.csv")), 0))
+}
+
+fn check_foreign_keys(conn: &Connection, origins: &Origins, problems: &mut Vec<SeedProblem>) {
+    let rows: Vec<(String, i64, String, i64)> = match conn.prepare("PRAGMA foreign_key_check").and_then(|mut s| {
+        s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect()
+    }) {
+        Ok(rows) => rows,
+        Err(e) => return problems.push(SeedProblem { file: "schema.sql".into(), line: 0, message: e.to_string() }),
+    };
+    for (table, rowid, parent, fkid) in rows {
+        let (file, line) = origin(origins, &table, rowid);
+        let column: Option<String> = conn
+            .query_row(&format!("SELECT \"from\" FROM pragma_foreign_key_list('{table}') WHERE id = ?1"), [fkid], |r| r.get(0))
+            .ok();
+        let column = column.unwrap_or_else(|| "?".into());
+        let value: String = conn
+            .query_row(&format!("SELECT CAST(\"{column}\" AS TEXT) FROM \"{table}\" WHERE rowid = ?1"), [rowid], |r| r.get(0))
+            .unwrap_or_default();
+        let key: String = conn
+            .query_row(&format!("SELECT \"to\" FROM pragma_foreign_key_list('{table}') WHERE id = ?1"), [fkid], |r| {
+                r.get::<_, Option<String>>(0)
+            })
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| "key".into());
+        let known: Vec<String> = conn
+            .prepare(&format!("SELECT CAST(\"{key}\" AS TEXT) FROM \"{parent}\" ORDER BY 1"))
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .unwrap_or_default();
+        let hint = if known.len() <= 30 {
+            format!("known: {}", known.join(", "))
+        } else {
+            let close = closest(&value, &known, 3);
+            if close.is_empty() {
+                String::from("no close match")
+            } else {
+                format!("did you mean {}?", close.join(", "))
+            }
+        };
+        problems.push(SeedProblem {
+            file,
+            line,
+            message: format!("{table}.{column} = {value:?} is not in {parent}.{key} ({hint})"),
+        });
+    }
+}
+
+/// The `n` strings of `known` closest to `input` by edit distance, case-insensitively.
+pub fn closest(input: &str, known: &[String], n: usize) -> Vec<String> {
+    let needle = input.to_lowercase();
+    let mut scored: Vec<(usize, &String)> = known
+        .iter()
+        .map(|k| {
+            let hay = k.to_lowercase();
+            let d = edit_distance(&needle, &hay);
+            let d = if hay.contains(&needle) || needle.contains(&hay) { d.min(1) } else { d };
+            (d, k)
+        })
+        .filter(|(d, k)| *d <= (k.chars().count().max(needle.chars().count()) / 2).max(2))
+        .collect();
+    scored.sort();
+    let mut out: Vec<String> = Vec::new();
+    for (_, k) in scored {
+        if !out.contains(k) {
+            out.push(k.clone());
+        }
+        if out.len() == n {
+            break;
+        }
+    }
+    out
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn key_column(table: &str) -> &'static str {
+    if table == "polities" {
+        "code"
+    } else {
+        "id"
+    }
+}
+
+fn check_citations(conn: &Connection, origins: &Origins, problems: &mut Vec<SeedProblem>) {
+    let cites: Vec<(i64, String, String, Option<String>)> = conn
+        .prepare("SELECT rowid, record_table, record_id, quote FROM citations")
+        .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect())
+        .unwrap_or_default();
+    for (rowid, table, id, quote) in cites {
+        let (file, line) = origin(origins, "citations", rowid);
+        let exists: bool = conn
+            .query_row(
+                &format!("SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE CAST({} AS TEXT) = ?1)", key_column(&table)),
+                [&id],
+                |r| r.get(0),
+            )
+            .unwrap_or(false);
+        if !exists {
+            problems.push(SeedProblem { file: file.clone(), line, message: format!("cites {table} {id:?}, which does not exist") });
+        }
+        if let Some(q) = quote {
+            let words = q.split_whitespace().count();
+            if words > MAX_QUOTE_WORDS {
+                problems.push(SeedProblem {
+                    file,
+                    line,
+                    message: format!("the quote has {words} words; an identifying phrase is at most {MAX_QUOTE_WORDS}"),
+                });
+            }
+        }
+    }
+    for table in FACT_TABLES {
+        let key = key_column(table);
+        let uncited: Vec<(i64, String)> = conn
+            .prepare(&format!(
+                "SELECT rowid, CAST({key} AS TEXT) FROM \"{table}\" t WHERE NOT EXISTS \
+                 (SELECT 1 FROM citations c WHERE c.record_table = '{table}' AND c.record_id = CAST(t.{key} AS TEXT))"
+            ))
+            .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+            .unwrap_or_default();
+        for (rowid, id) in uncited {
+            let (file, line) = origin(origins, table, rowid);
+            problems.push(SeedProblem {
+                file,
+                line,
+                message: format!("{table} {id} states a fact but no row of citations.csv cites it (record_table={table}, record_id={id})"),
+            });
+        }
+    }
+}
+
+/// Rules that SQL constraints cannot express.
+fn check_rules(conn: &Connection, origins: &Origins, problems: &mut Vec<SeedProblem>) {
+    let rules: &[(&str, &str, &str)] = &[
+        ("events", "certainty = 'inferred' AND date_note IS NULL", "an inferred date needs a date_note giving the reasoning"),
+        ("disputes", "(SELECT count(*) FROM claims c WHERE c.dispute = disputes.id) < 2", "a dispute needs at least two claims"),
+        ("postings", "start_start IS NOT NULL AND end_end IS NOT NULL AND end_end < start_start", "the posting ends before it starts"),
+        ("memberships", "start_start IS NOT NULL AND end_end IS NOT NULL AND end_end < start_start", "the membership ends before it starts"),
+        ("person_roles", "from_start IS NOT NULL AND to_end IS NOT NULL AND to_end < from_start", "the role ends before it starts"),
+    ];
+    for (table, condition, message) in rules {
+        let rowids: Vec<i64> = conn
+            .prepare(&format!("SELECT rowid FROM \"{table}\" WHERE {condition}"))
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .unwrap_or_default();
+        for rowid in rowids {
+            let (file, line) = origin(origins, table, rowid);
+            problems.push(SeedProblem { file, line, message: (*message).to_string() });
+        }
+    }
+}
+
+/// Computes the content hash over the schema and every table's rows in key order.
+pub fn content_hash(conn: &Connection, schema: &str) -> rusqlite::Result<String> {
+    let mut hasher = Sha256::new();
+    hasher.update(schema.as_bytes());
+    let names: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             AND name NOT LIKE 'events_fts%' AND name <> 'metadata' ORDER BY name",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for name in names {
+        hasher.update(format!("\0table {name}\n").as_bytes());
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{name}\" ORDER BY rowid"))?;
+        let n = stmt.column_count();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            for i in 0..n {
+                let cell = match row.get_ref(i)? {
+                    rusqlite::types::ValueRef::Null => "N".to_string(),
+                    rusqlite::types::ValueRef::Integer(v) => format!("I{v}"),
+                    rusqlite::types::ValueRef::Real(v) => format!("R{v:?}"),
+                    rusqlite::types::ValueRef::Text(t) => format!("T{}", String::from_utf8_lossy(t)),
+                    rusqlite::types::ValueRef::Blob(b) => format!("B{}", b.len()),
+                };
+                hasher.update(cell.len().to_le_bytes());
+                hasher.update(cell.as_bytes());
+            }
+        }
+    }
+    Ok(hex(&hasher.finalize()))
+}
+
+/// Lower-case hexadecimal of a digest.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn finish(conn: &Connection, schema: &str, out: &Path) -> rusqlite::Result<BuildSummary> {
+    conn.execute_batch("INSERT INTO events_fts(events_fts) VALUES ('rebuild');")?;
+    let hash = content_hash(conn, schema)?;
+    conn.execute("INSERT OR REPLACE INTO metadata (key, value) VALUES ('content_hash', ?1)", [&hash])?;
+    conn.execute_batch("PRAGMA foreign_keys = ON; ANALYZE;")?;
+    let mut row_counts = BTreeMap::new();
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'events_fts%' ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for name in names {
+        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{name}\""), [], |r| r.get(0))?;
+        row_counts.insert(name, n);
+    }
+    if out.exists() {
+        std::fs::remove_file(out).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    }
+    conn.execute("VACUUM INTO ?1", [out.to_string_lossy()])?;
+    Ok(BuildSummary { content_hash: hash, row_counts })
+}

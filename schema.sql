@@ -1,0 +1,1 @@
+mongolia-relations/schema.sql
