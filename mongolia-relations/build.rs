@@ -4,11 +4,11 @@
 // The library's own date parser and builder, so that the build and `build --extra` share one set
 // of rules; some of their public items are used only by the library.
 #[allow(dead_code)]
-#[path = "src/dates.rs"]
-mod dates;
-#[allow(dead_code)]
 #[path = "src/builder.rs"]
 mod builder;
+#[allow(dead_code)]
+#[path = "src/dates.rs"]
+mod dates;
 
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;

@@ -67,7 +67,8 @@ struct Column {
 pub fn build_database(schema: &str, seed_dirs: &[&Path], out: &Path) -> Result<BuildSummary, Vec<SeedProblem>> {
     let conn = Connection::open_in_memory().map_err(|e| whole("schema.sql", e))?;
     conn.execute_batch(schema).map_err(|e| whole("schema.sql", e))?;
-    conn.execute_batch("PRAGMA foreign_keys = OFF;").map_err(|e| whole("schema.sql", e))?;
+    conn.execute_batch("PRAGMA foreign_keys = OFF;")
+        .map_err(|e| whole("schema.sql", e))?;
     let tables = seed_tables(&conn).map_err(|e| whole("schema.sql", e))?;
     let mut problems = Vec::new();
     let mut origins = Origins::new();
@@ -88,7 +89,11 @@ pub fn build_database(schema: &str, seed_dirs: &[&Path], out: &Path) -> Result<B
 }
 
 fn whole(file: &str, err: impl fmt::Display) -> Vec<SeedProblem> {
-    vec![SeedProblem { file: file.into(), line: 0, message: err.to_string() }]
+    vec![SeedProblem {
+        file: file.into(),
+        line: 0,
+        message: err.to_string(),
+    }]
 }
 
 /// The tables a seed file may fill, in schema order, with their columns.
@@ -102,7 +107,12 @@ fn seed_tables(conn: &Connection) -> rusqlite::Result<BTreeMap<String, Vec<Colum
     for name in names {
         let mut info = conn.prepare(&format!("PRAGMA table_info(\"{name}\")"))?;
         let cols = info
-            .query_map([], |r| Ok(Column { name: r.get(1)?, decl_type: r.get(2)? }))?
+            .query_map([], |r| {
+                Ok(Column {
+                    name: r.get(1)?,
+                    decl_type: r.get(2)?,
+                })
+            })?
             .collect::<Result<Vec<_>, _>>()?;
         tables.insert(name, cols);
     }
@@ -124,7 +134,11 @@ fn load_dir(conn: &Connection, dir: &Path, tables: &BTreeMap<String, Vec<Column>
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            problems.push(SeedProblem { file: dir.into(), line: 0, message: format!("cannot read the seed folder: {e}") });
+            problems.push(SeedProblem {
+                file: dir.into(),
+                line: 0,
+                message: format!("cannot read the seed folder: {e}"),
+            });
             return;
         }
     };
@@ -154,7 +168,11 @@ fn load_dir(conn: &Connection, dir: &Path, tables: &BTreeMap<String, Vec<Column>
 }
 
 fn load_file(conn: &Connection, file: &Path, table: &str, cols: &[Column], origins: &mut Origins, problems: &mut Vec<SeedProblem>) {
-    let problem = |line: u64, message: String| SeedProblem { file: file.to_path_buf(), line, message };
+    let problem = |line: u64, message: String| SeedProblem {
+        file: file.to_path_buf(),
+        line,
+        message,
+    };
     let mut reader = match csv::ReaderBuilder::new().flexible(false).from_path(file) {
         Ok(r) => r,
         Err(e) => return problems.push(problem(0, format!("cannot read: {e}"))),
@@ -166,9 +184,15 @@ fn load_file(conn: &Connection, file: &Path, table: &str, cols: &[Column], origi
     for h in &headers {
         if !cols.iter().any(|c| &c.name == h) {
             let known: Vec<&str> = cols.iter().map(|c| c.name.as_str()).filter(|n| !is_derived(cols, n)).collect();
-            problems.push(problem(1, format!("unknown column {h:?} for table {table}; columns are: {}", known.join(", "))));
+            problems.push(problem(
+                1,
+                format!("unknown column {h:?} for table {table}; columns are: {}", known.join(", ")),
+            ));
         } else if is_derived(cols, h) {
-            problems.push(problem(1, format!("column {h:?} is derived by the build from the date beside it; remove it")));
+            problems.push(problem(
+                1,
+                format!("column {h:?} is derived by the build from the date beside it; remove it"),
+            ));
         }
     }
     if problems.iter().any(|p| p.file == file) {
@@ -256,7 +280,10 @@ fn cell_value(cols: &[Column], header: &str, raw: &str) -> Result<Value, String>
     }
     let decl = cols.iter().find(|c| c.name == header).map_or("", |c| c.decl_type.as_str());
     match decl {
-        "INTEGER" => text.parse::<i64>().map(Value::Integer).map_err(|_| format!("{} is not a whole number", quoted(text))),
+        "INTEGER" => text
+            .parse::<i64>()
+            .map(Value::Integer)
+            .map_err(|_| format!("{} is not a whole number", quoted(text))),
         "REAL" => text
             .parse::<f64>()
             .ok()
@@ -279,29 +306,49 @@ fn friendly_sql_error(table: &str, err: &rusqlite::Error) -> String {
 }
 
 fn origin(origins: &Origins, table: &str, rowid: i64) -> (PathBuf, u64) {
-    origins.get(&(table.to_string(), rowid)).cloned().unwrap_or_else(|| (PathBuf::from(format!("{table}.csv")), 0))
+    origins
+        .get(&(table.to_string(), rowid))
+        .cloned()
+        .unwrap_or_else(|| (PathBuf::from(format!("{table}.csv")), 0))
 }
 
 fn check_foreign_keys(conn: &Connection, origins: &Origins, problems: &mut Vec<SeedProblem>) {
-    let rows: Vec<(String, i64, String, i64)> = match conn.prepare("PRAGMA foreign_key_check").and_then(|mut s| {
-        s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect()
-    }) {
+    let rows: Vec<(String, i64, String, i64)> = match conn
+        .prepare("PRAGMA foreign_key_check")
+        .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect())
+    {
         Ok(rows) => rows,
-        Err(e) => return problems.push(SeedProblem { file: "schema.sql".into(), line: 0, message: e.to_string() }),
+        Err(e) => {
+            return problems.push(SeedProblem {
+                file: "schema.sql".into(),
+                line: 0,
+                message: e.to_string(),
+            })
+        }
     };
     for (table, rowid, parent, fkid) in rows {
         let (file, line) = origin(origins, &table, rowid);
         let column: Option<String> = conn
-            .query_row(&format!("SELECT \"from\" FROM pragma_foreign_key_list('{table}') WHERE id = ?1"), [fkid], |r| r.get(0))
+            .query_row(
+                &format!("SELECT \"from\" FROM pragma_foreign_key_list('{table}') WHERE id = ?1"),
+                [fkid],
+                |r| r.get(0),
+            )
             .ok();
         let column = column.unwrap_or_else(|| "?".into());
         let value: String = conn
-            .query_row(&format!("SELECT CAST(\"{column}\" AS TEXT) FROM \"{table}\" WHERE rowid = ?1"), [rowid], |r| r.get(0))
+            .query_row(
+                &format!("SELECT CAST(\"{column}\" AS TEXT) FROM \"{table}\" WHERE rowid = ?1"),
+                [rowid],
+                |r| r.get(0),
+            )
             .unwrap_or_default();
         let key: String = conn
-            .query_row(&format!("SELECT \"to\" FROM pragma_foreign_key_list('{table}') WHERE id = ?1"), [fkid], |r| {
-                r.get::<_, Option<String>>(0)
-            })
+            .query_row(
+                &format!("SELECT \"to\" FROM pragma_foreign_key_list('{table}') WHERE id = ?1"),
+                [fkid],
+                |r| r.get::<_, Option<String>>(0),
+            )
             .ok()
             .flatten()
             .unwrap_or_else(|| "key".into());
@@ -335,7 +382,11 @@ pub fn closest(input: &str, known: &[String], n: usize) -> Vec<String> {
         .map(|k| {
             let hay = k.to_lowercase();
             let d = edit_distance(&needle, &hay);
-            let d = if hay.contains(&needle) || needle.contains(&hay) { d.min(1) } else { d };
+            let d = if hay.contains(&needle) || needle.contains(&hay) {
+                d.min(1)
+            } else {
+                d
+            };
             (d, k)
         })
         .filter(|(d, k)| *d <= (k.chars().count().max(needle.chars().count()) / 2).max(2))
@@ -383,13 +434,20 @@ fn check_citations(conn: &Connection, origins: &Origins, problems: &mut Vec<Seed
         let (file, line) = origin(origins, "citations", rowid);
         let exists: bool = conn
             .query_row(
-                &format!("SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE CAST({} AS TEXT) = ?1)", key_column(&table)),
+                &format!(
+                    "SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE CAST({} AS TEXT) = ?1)",
+                    key_column(&table)
+                ),
                 [&id],
                 |r| r.get(0),
             )
             .unwrap_or(false);
         if !exists {
-            problems.push(SeedProblem { file: file.clone(), line, message: format!("cites {table} {id:?}, which does not exist") });
+            problems.push(SeedProblem {
+                file: file.clone(),
+                line,
+                message: format!("cites {table} {id:?}, which does not exist"),
+            });
         }
         if let Some(q) = quote {
             let words = q.split_whitespace().count();
@@ -425,11 +483,31 @@ fn check_citations(conn: &Connection, origins: &Origins, problems: &mut Vec<Seed
 /// Rules that SQL constraints cannot express.
 fn check_rules(conn: &Connection, origins: &Origins, problems: &mut Vec<SeedProblem>) {
     let rules: &[(&str, &str, &str)] = &[
-        ("events", "certainty = 'inferred' AND date_note IS NULL", "an inferred date needs a date_note giving the reasoning"),
-        ("disputes", "(SELECT count(*) FROM claims c WHERE c.dispute = disputes.id) < 2", "a dispute needs at least two claims"),
-        ("postings", "start_start IS NOT NULL AND end_end IS NOT NULL AND end_end < start_start", "the posting ends before it starts"),
-        ("memberships", "start_start IS NOT NULL AND end_end IS NOT NULL AND end_end < start_start", "the membership ends before it starts"),
-        ("person_roles", "from_start IS NOT NULL AND to_end IS NOT NULL AND to_end < from_start", "the role ends before it starts"),
+        (
+            "events",
+            "certainty = 'inferred' AND date_note IS NULL",
+            "an inferred date needs a date_note giving the reasoning",
+        ),
+        (
+            "disputes",
+            "(SELECT count(*) FROM claims c WHERE c.dispute = disputes.id) < 2",
+            "a dispute needs at least two claims",
+        ),
+        (
+            "postings",
+            "start_start IS NOT NULL AND end_end IS NOT NULL AND end_end < start_start",
+            "the posting ends before it starts",
+        ),
+        (
+            "memberships",
+            "start_start IS NOT NULL AND end_end IS NOT NULL AND end_end < start_start",
+            "the membership ends before it starts",
+        ),
+        (
+            "person_roles",
+            "from_start IS NOT NULL AND to_end IS NOT NULL AND to_end < from_start",
+            "the role ends before it starts",
+        ),
     ];
     for (table, condition, message) in rules {
         let rowids: Vec<i64> = conn
@@ -438,7 +516,11 @@ fn check_rules(conn: &Connection, origins: &Origins, problems: &mut Vec<SeedProb
             .unwrap_or_default();
         for rowid in rowids {
             let (file, line) = origin(origins, table, rowid);
-            problems.push(SeedProblem { file, line, message: (*message).to_string() });
+            problems.push(SeedProblem {
+                file,
+                line,
+                message: (*message).to_string(),
+            });
         }
     }
 }
@@ -499,5 +581,8 @@ fn finish(conn: &Connection, schema: &str, out: &Path) -> rusqlite::Result<Build
         std::fs::remove_file(out).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     }
     conn.execute("VACUUM INTO ?1", [out.to_string_lossy()])?;
-    Ok(BuildSummary { content_hash: hash, row_counts })
+    Ok(BuildSummary {
+        content_hash: hash,
+        row_counts,
+    })
 }

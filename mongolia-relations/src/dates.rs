@@ -203,9 +203,7 @@ impl PartialDate {
         let parts: Vec<&str> = body.split('-').collect();
         let year_text = parts[0];
         if year_text.len() != 4 || !year_text.chars().all(|c| c.is_ascii_digit() || c == 'X') {
-            return Err(format!(
-                "the year must be four digits (or 196X for a decade), not {year_text:?}"
-            ));
+            return Err(format!("the year must be four digits (or 196X for a decade), not {year_text:?}"));
         }
         let unspecified = year_text.chars().rev().take_while(|&c| c == 'X').count();
         if year_text[..4 - unspecified].contains('X') {
@@ -218,9 +216,7 @@ impl PartialDate {
                 s.parse().map_err(|_| format!("{s:?} is not a number"))
             }
         };
-        let ymd = |y: i32, m: u32, d: u32| {
-            NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("{y:04}-{m:02}-{d:02} does not exist"))
-        };
+        let ymd = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("{y:04}-{m:02}-{d:02} does not exist"));
         let make = |start, end, precision| PartialDate {
             edtf: text.to_string(),
             start,
@@ -385,7 +381,17 @@ mod tests {
 
     #[test]
     fn malformed_dates_are_rejected_with_a_reason() {
-        for bad in ["", "88", "1988-13", "1988-02-30", "1990/1980", "19X0", "1988-1-5", "[]", "1988-22-01x"] {
+        for bad in [
+            "",
+            "88",
+            "1988-13",
+            "1988-02-30",
+            "1990/1980",
+            "19X0",
+            "1988-1-5",
+            "[]",
+            "1988-22-01x",
+        ] {
             let err = PartialDate::parse(bad).unwrap_err();
             assert!(!err.reason.is_empty(), "{bad}");
         }

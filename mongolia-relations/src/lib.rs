@@ -1,5 +1,39 @@
-//! tmp
-#![allow(missing_docs)]
-pub mod dates;
+//! # mongolia-relations
+//!
+//! A curated, cited dataset of Mongolia's foreign relations — recognitions, treaties, visits,
+//! ambassadors, memberships, aid, trade — embedded as a read-only SQLite database, with typed
+//! queries. Every fact row cites at least one source with a locator; disagreements between
+//! sources are kept as disputes; dates keep the precision the sources give (EDTF).
+//!
+//! ```
+//! use mongolia_relations::{Dataset, Filter};
+//!
+//! let data = Dataset::embedded()?;
+//! let events = data.events(&Filter::new().polity("North Korea").kind("relations_established"))?;
+//! assert_eq!(events[0].date, "1948-10-15");
+//! assert_eq!(events[0].precision, "day");
+//! assert!(events[0].sources.contains(&"doc001".to_string()));
+//! # Ok::<(), mongolia_relations::Error>(())
+//! ```
+//!
+//! The schema (`schema.sql`, also [`SCHEMA`]) is the codebook. [`Dataset::sql`] runs any
+//! read-only query; [`Dataset::open`] opens a database built from a researcher's own seeds.
+#![warn(missing_docs)]
+
 pub mod builder;
-pub use dates::{PartialDate, Precision};
+mod cite;
+mod dataset;
+pub mod dates;
+mod error;
+mod filter;
+mod guard;
+mod query;
+pub mod records;
+mod resolve;
+
+pub use cite::CitationFormat;
+pub use dataset::{Dataset, CONTENT_HASH, FILE_SHA256, SCHEMA, SCHEMA_VERSION};
+pub use dates::{DateError, PartialDate, Precision};
+pub use error::{Error, Result};
+pub use filter::Filter;
+pub use records::*;

@@ -1,1 +1,359 @@
-fn main(){}
+//! The `mongolia-relations` command line: query the embedded dataset (or a file with `--db`).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use mongolia_relations::{CitationFormat, Dataset, Error, Filter};
+use serde::Serialize;
+use serde_json::Value;
+use std::io::Write;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "mongolia-relations", version, about = "A cited dataset of Mongolia's foreign relations")]
+struct Cli {
+    /// Query this database file instead of the embedded dataset.
+    #[arg(long, global = true)]
+    db: Option<std::path::PathBuf>,
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Args, Default)]
+struct Filters {
+    /// Polity: ISO code, our code, name or alias ("North Korea", "DPRK", "PRK", "KP"), COW number.
+    #[arg(long)]
+    polity: Option<String>,
+    /// Event kind, treaty kind or membership status.
+    #[arg(long)]
+    kind: Option<String>,
+    /// Earliest date (EDTF: 1986, 1988-06, 1948-10-15).
+    #[arg(long)]
+    start: Option<String>,
+    /// Latest date (EDTF).
+    #[arg(long)]
+    end: Option<String>,
+    /// Person: any spelling of the name, or the id.
+    #[arg(long)]
+    person: Option<String>,
+    /// Organization: code or name.
+    #[arg(long)]
+    organization: Option<String>,
+}
+
+impl Filters {
+    fn filter(&self) -> Filter {
+        Filter {
+            polity: self.polity.clone(),
+            kind: self.kind.clone(),
+            start: self.start.clone(),
+            end: self.end.clone(),
+            person: self.person.clone(),
+            organization: self.organization.clone(),
+            ..Filter::default()
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Dated events (relations, visits, treaties, aid...).
+    Events {
+        #[command(flatten)]
+        filters: Filters,
+        /// CAMEO code or prefix.
+        #[arg(long)]
+        cameo: Option<String>,
+        /// PLOVER event type.
+        #[arg(long)]
+        plover: Option<String>,
+    },
+    /// Treaties and agreements with their dates.
+    Treaties {
+        #[command(flatten)]
+        filters: Filters,
+        /// Only those in force on this day.
+        #[arg(long)]
+        in_force_on: Option<String>,
+    },
+    /// Ambassadors and other diplomats.
+    Postings {
+        #[command(flatten)]
+        filters: Filters,
+    },
+    /// Memberships in international organizations.
+    Memberships {
+        #[command(flatten)]
+        filters: Filters,
+    },
+    /// Numeric series (trade).
+    Observations {
+        #[command(flatten)]
+        filters: Filters,
+        /// Indicator code.
+        #[arg(long)]
+        indicator: Option<String>,
+    },
+    /// States, historical ones included, with their codes.
+    Polities {
+        #[command(flatten)]
+        filters: Filters,
+    },
+    /// People and their spellings.
+    Persons {
+        #[command(flatten)]
+        filters: Filters,
+    },
+    /// International organizations.
+    Organizations {
+        #[command(flatten)]
+        filters: Filters,
+    },
+    /// The sources facts are taken from.
+    Sources,
+    /// Disagreements between sources, with every side.
+    Disputes {
+        #[command(flatten)]
+        filters: Filters,
+    },
+    /// Full-text search over event summaries (FTS5 syntax).
+    Search {
+        /// The search text.
+        text: String,
+    },
+    /// Run one read-only SQL statement.
+    Sql {
+        /// The statement.
+        query: String,
+    },
+    /// How to cite the dataset.
+    Cite {
+        /// BibTeX instead of plain text.
+        #[arg(long)]
+        bibtex: bool,
+    },
+    /// Dataset version and hashes.
+    Version,
+    /// Counts of what the dataset holds.
+    Stats,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn to_rows<T: Serialize>(records: &[T]) -> Vec<Value> {
+    records.iter().map(|r| serde_json::to_value(r).unwrap_or(Value::Null)).collect()
+}
+
+fn run(cli: &Cli) -> Result<(), Error> {
+    let data = match &cli.db {
+        Some(path) => Dataset::open(path)?,
+        None => Dataset::embedded()?,
+    };
+    let (rows, columns): (Vec<Value>, &[&str]) = match &cli.command {
+        Command::Events { filters, cameo, plover } => {
+            let f = Filter {
+                cameo: cameo.clone(),
+                plover: plover.clone(),
+                ..filters.filter()
+            };
+            (
+                to_rows(&data.events(&f)?),
+                &["id", "date", "kind", "polities", "place", "summary", "sources"],
+            )
+        }
+        Command::Treaties { filters, in_force_on } => {
+            let f = Filter {
+                in_force_on: in_force_on.clone(),
+                ..filters.filter()
+            };
+            (
+                to_rows(&data.treaties(&f)?),
+                &["id", "signed", "kind", "parties", "title", "terminated"],
+            )
+        }
+        Command::Postings { filters } => (
+            to_rows(&data.postings(&filters.filter())?),
+            &["id", "person", "sending", "receiving", "start", "end"],
+        ),
+        Command::Memberships { filters } => (
+            to_rows(&data.memberships(&filters.filter())?),
+            &["organization", "polity", "status", "start", "end", "sources"],
+        ),
+        Command::Observations { filters, indicator } => {
+            let f = Filter {
+                indicator: indicator.clone(),
+                ..filters.filter()
+            };
+            (
+                to_rows(&data.observations(&f)?),
+                &["polity", "indicator", "period", "value", "unit", "sources"],
+            )
+        }
+        Command::Polities { filters } => (
+            to_rows(&data.polities(&filters.filter())?),
+            &["code", "name", "iso2", "iso3", "cow_code", "start_year", "end_year", "successor"],
+        ),
+        Command::Persons { filters } => (to_rows(&data.persons(&filters.filter())?), &["id", "name", "polity", "names"]),
+        Command::Organizations { filters } => (to_rows(&data.organizations(&filters.filter())?), &["code", "name"]),
+        Command::Sources => (to_rows(&data.sources()?), &["id", "kind", "reliability", "title"]),
+        Command::Disputes { filters } => (to_rows(&data.disputes(&filters.filter())?), &["id", "topic", "claims"]),
+        Command::Search { text } => (to_rows(&data.search(text)?), &["id", "date", "kind", "polities", "summary"]),
+        Command::Sql { query } => {
+            let result = data.sql(query)?;
+            let rows = result
+                .rows
+                .into_iter()
+                .map(|r| Value::Object(result.columns.iter().cloned().zip(r).collect()))
+                .collect();
+            (rows, &[])
+        }
+        Command::Cite { bibtex } => {
+            println!(
+                "{}",
+                data.cite(if *bibtex { CitationFormat::Bibtex } else { CitationFormat::Text })?
+            );
+            return Ok(());
+        }
+        Command::Version => {
+            let rows = vec![serde_json::json!({
+                "library_version": env!("CARGO_PKG_VERSION"),
+                "dataset_version": data.dataset_version()?,
+                "schema_version": data.metadata("schema_version")?,
+                "content_hash": data.content_hash()?,
+                "file_sha256": if data.is_embedded() { Some(mongolia_relations::FILE_SHA256) } else { None },
+                "sqlite_version": rusqlite_version(&data)?,
+            })];
+            (rows, &[])
+        }
+        Command::Stats => (stats(&data)?, &[]),
+    };
+    print(&rows, columns, cli.format);
+    Ok(())
+}
+
+fn rusqlite_version(data: &Dataset) -> Result<String, Error> {
+    Ok(data.connection().query_row("SELECT sqlite_version()", [], |r| r.get(0))?)
+}
+
+fn stats(data: &Dataset) -> Result<Vec<Value>, Error> {
+    let q = "SELECT 'events: ' || kind AS what, count(*) AS n FROM events GROUP BY kind \
+             UNION ALL SELECT 'events (all)', count(*) FROM events \
+             UNION ALL SELECT 'treaties', count(*) FROM treaties \
+             UNION ALL SELECT 'postings', count(*) FROM postings \
+             UNION ALL SELECT 'memberships', count(*) FROM memberships \
+             UNION ALL SELECT 'observations', count(*) FROM observations \
+             UNION ALL SELECT 'polities', count(*) FROM polities \
+             UNION ALL SELECT 'polities with a relations date', count(DISTINCT ep.polity) FROM events e JOIN event_participants ep ON ep.event = e.id \
+                 WHERE e.kind = 'relations_established' AND ep.polity <> 'MNG' \
+             UNION ALL SELECT 'persons', count(*) FROM persons \
+             UNION ALL SELECT 'sources', count(*) FROM sources \
+             UNION ALL SELECT 'citations', count(*) FROM citations \
+             UNION ALL SELECT 'disputes', count(*) FROM disputes";
+    let result = data.sql(q)?;
+    Ok(result
+        .rows
+        .into_iter()
+        .map(|r| Value::Object(result.columns.iter().cloned().zip(r).collect()))
+        .collect())
+}
+
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(";"),
+        Value::Object(map) => map
+            .get("value")
+            .or_else(|| map.get("name"))
+            .map(cell)
+            .unwrap_or_else(|| serde_json::to_string(v).unwrap_or_default()),
+        other => other.to_string(),
+    }
+}
+
+fn print(rows: &[Value], table_columns: &[&str], format: Format) {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let all: Vec<String> = match rows.first() {
+        Some(Value::Object(m)) => m.keys().cloned().collect(),
+        _ => Vec::new(),
+    };
+    let result = match format {
+        Format::Json => serde_json::to_writer_pretty(&mut out, rows)
+            .map_err(std::io::Error::other)
+            .and_then(|_| writeln!(out)),
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            let mut res = w.write_record(&all).map_err(std::io::Error::other);
+            for r in rows {
+                if res.is_ok() {
+                    res = w
+                        .write_record(all.iter().map(|c| cell(&r[c.as_str()])))
+                        .map_err(std::io::Error::other);
+                }
+            }
+            res.and_then(|_| w.flush())
+        }
+        Format::Table => {
+            let cols: Vec<String> = if table_columns.is_empty() {
+                all
+            } else {
+                table_columns.iter().map(|c| c.to_string()).collect()
+            };
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| cols.iter().map(|c| truncate(&cell(&r[c.as_str()]), 70)).collect())
+                .collect();
+            let widths: Vec<usize> = cols
+                .iter()
+                .enumerate()
+                .map(|(i, c)| cells.iter().map(|r| r[i].chars().count()).max().unwrap_or(0).max(c.len()))
+                .collect();
+            let line = |vals: &[String]| {
+                vals.iter()
+                    .zip(&widths)
+                    .map(|(v, w)| format!("{v:<w$}"))
+                    .collect::<Vec<_>>()
+                    .join("  ")
+                    .trim_end()
+                    .to_string()
+            };
+            let mut text = line(&cols);
+            text.push('\n');
+            text.push_str(&widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "));
+            for r in &cells {
+                text.push('\n');
+                text.push_str(&line(r));
+            }
+            writeln!(out, "{text}\n({} rows)", rows.len())
+        }
+    };
+    // A closed pipe (e.g. `| head`) is not an error worth reporting.
+    let _ = result;
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    let s = s.replace('\n', " ");
+    if s.chars().count() <= max {
+        s
+    } else {
+        format!("{}…", s.chars().take(max - 1).collect::<String>())
+    }
+}

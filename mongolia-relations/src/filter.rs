@@ -1,0 +1,100 @@
+//! Query filters, shared by every query, the command line and the Python bindings.
+
+use crate::dates::PartialDate;
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+
+/// Filters for the queries. Every field is optional; unset fields do not filter.
+///
+/// Dates are EDTF strings: `start` keeps records whose date may fall on or after the first day
+/// of `start`, `end` those whose date may fall on or before the last day of `end` (so `1986`
+/// as both start and end keeps everything that can be in 1986).
+///
+/// ```
+/// use mongolia_relations::{Dataset, Filter};
+/// let data = Dataset::embedded().unwrap();
+/// let treaties = data.events(&Filter::new().polity("DPRK").kind("treaty_signed").start("1986").end("1986")).unwrap();
+/// assert!(treaties.iter().any(|e| e.summary.contains("twenty years")));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// A polity by code (ISO alpha-2 or alpha-3, our code), name, alias, COW number, or `iso:NNN`.
+    pub polity: Option<String>,
+    /// An event kind, treaty kind or membership status, depending on the query.
+    pub kind: Option<String>,
+    /// Earliest date (EDTF).
+    pub start: Option<String>,
+    /// Latest date (EDTF).
+    pub end: Option<String>,
+    /// A person by id or any spelling of the name.
+    pub person: Option<String>,
+    /// An organization by code or name.
+    pub organization: Option<String>,
+    /// Treaties only: in force on this day (EDTF; its first day is used).
+    pub in_force_on: Option<String>,
+    /// Observations only: the indicator code.
+    pub indicator: Option<String>,
+    /// Events only: a CAMEO code or prefix (`05` matches `054` and `057`).
+    pub cameo: Option<String>,
+    /// Events only: a PLOVER event type.
+    pub plover: Option<String>,
+}
+
+macro_rules! setter {
+    ($($name:ident),*) => {$(
+        #[doc = concat!("Sets `", stringify!($name), "`.")]
+        pub fn $name(mut self, value: impl Into<String>) -> Self {
+            self.$name = Some(value.into());
+            self
+        }
+    )*};
+}
+
+impl Filter {
+    /// A filter that keeps everything.
+    pub fn new() -> Filter {
+        Filter::default()
+    }
+
+    setter!(
+        polity,
+        kind,
+        start,
+        end,
+        person,
+        organization,
+        in_force_on,
+        indicator,
+        cameo,
+        plover
+    );
+
+    /// The date bounds of `start` and `end`, checked.
+    pub fn date_bounds(&self) -> Result<(Option<NaiveDate>, Option<NaiveDate>)> {
+        let start = parse(self.start.as_deref(), "start")?.map(|d| d.start());
+        let end = parse(self.end.as_deref(), "end")?.map(|d| d.end());
+        if let (Some(s), Some(e)) = (start, end) {
+            if e < s {
+                return Err(Error::InvertedRange {
+                    start: self.start.clone().unwrap_or_default(),
+                    end: self.end.clone().unwrap_or_default(),
+                });
+            }
+        }
+        Ok((start, end))
+    }
+}
+
+pub(crate) fn parse(text: Option<&str>, field: &'static str) -> Result<Option<PartialDate>> {
+    match text {
+        None => Ok(None),
+        Some(t) => {
+            crate::guard::check_text(field, t, 64)?;
+            PartialDate::parse(t).map(Some).map_err(|e| Error::InvalidDate {
+                field,
+                input: e.input,
+                reason: e.reason,
+            })
+        }
+    }
+}

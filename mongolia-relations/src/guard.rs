@@ -1,0 +1,114 @@
+//! The read-only guard: every connection refuses writes, ATTACH, extensions and temp tables.
+//!
+//! A deserialized database already refuses writes to `main`, but TEMP tables and ATTACH would
+//! still work; `query_only`, an attach limit of zero and an authorizer close those doors.
+
+use crate::error::{Error, Result};
+use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
+use rusqlite::limits::Limit;
+use rusqlite::Connection;
+
+/// Pragmas that only inspect and may take an argument (a table or index name).
+const INSPECTING_PRAGMAS: &[&str] = &[
+    "table_info",
+    "table_xinfo",
+    "table_list",
+    "index_list",
+    "index_info",
+    "index_xinfo",
+    "foreign_key_list",
+    "foreign_key_check",
+    "integrity_check",
+    "quick_check",
+];
+/// Pragmas that read a setting; with a value they would set it, so a value is refused.
+const READING_PRAGMAS: &[&str] = &[
+    "database_list",
+    "compile_options",
+    "function_list",
+    "pragma_list",
+    "collation_list",
+    "module_list",
+    "schema_version",
+    "user_version",
+    "application_id",
+    "page_count",
+    "page_size",
+    "encoding",
+    "query_only",
+    "data_version",
+    "freelist_count",
+];
+
+/// The longest SQL text accepted.
+pub const MAX_SQL_LEN: usize = 100_000;
+
+fn authorize(ctx: AuthContext<'_>) -> Authorization {
+    match ctx.action {
+        AuthAction::Select | AuthAction::Read { .. } | AuthAction::Recursive => Authorization::Allow,
+        AuthAction::Function { function_name } if !function_name.eq_ignore_ascii_case("load_extension") => Authorization::Allow,
+        AuthAction::Pragma { pragma_name, pragma_value } => {
+            let name = pragma_name.to_ascii_lowercase();
+            if INSPECTING_PRAGMAS.contains(&name.as_str()) || (READING_PRAGMAS.contains(&name.as_str()) && pragma_value.is_none()) {
+                Authorization::Allow
+            } else {
+                Authorization::Deny
+            }
+        }
+        _ => Authorization::Deny,
+    }
+}
+
+pub(crate) fn install(conn: &mut Connection) -> Result<()> {
+    conn.execute_batch("PRAGMA query_only = ON;")?;
+    conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
+    conn.authorizer(Some(authorize))?;
+    Ok(())
+}
+
+/// Rejects text that cannot be a name, code or query.
+pub(crate) fn check_text(field: &'static str, text: &str, max: usize) -> Result<()> {
+    if text.len() > max {
+        return Err(Error::InvalidInput {
+            field,
+            reason: format!("{} bytes is longer than the {max} allowed", text.len()),
+        });
+    }
+    if text.contains('\0') {
+        return Err(Error::InvalidInput {
+            field,
+            reason: "contains a NUL byte".into(),
+        });
+    }
+    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
+        return Err(Error::InvalidInput {
+            field,
+            reason: "contains a control character".into(),
+        });
+    }
+    Ok(())
+}
+
+/// Prepares user SQL, refusing anything that is not a single read-only statement.
+pub(crate) fn prepare<'c>(conn: &'c Connection, sql: &str) -> Result<rusqlite::Statement<'c>> {
+    check_text("sql", sql, MAX_SQL_LEN)?;
+    let short: String = sql.chars().take(120).collect();
+    let refuse = |reason: &str| Error::ReadOnly {
+        statement: short.clone(),
+        reason: reason.to_string(),
+    };
+    let stmt = conn.prepare(sql).map_err(|e| match e {
+        rusqlite::Error::MultipleStatement => refuse("more than one statement"),
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::AuthorizationForStatementDenied => {
+            refuse("the statement writes, attaches a database, sets a pragma or loads an extension")
+        }
+        other => Error::Sql {
+            statement: Some(short.clone()),
+            source: other,
+        },
+    })?;
+    if !stmt.readonly() {
+        return Err(refuse("the statement would change the database"));
+    }
+    Ok(stmt)
+}

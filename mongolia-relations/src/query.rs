@@ -1,0 +1,641 @@
+//! The queries: one per entity, all taking a [`Filter`].
+
+use crate::dataset::Dataset;
+use crate::error::Result;
+use crate::filter::{parse, Filter};
+use crate::records::*;
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Row};
+use std::collections::HashMap;
+
+/// A WHERE clause under construction.
+#[derive(Default)]
+struct Where {
+    clauses: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl Where {
+    fn add(&mut self, clause: &str, values: impl IntoIterator<Item = Value>) {
+        let mut clause = clause.to_string();
+        for v in values {
+            self.params.push(v);
+            clause = clause.replacen("{}", &format!("?{}", self.params.len()), 1);
+        }
+        self.clauses.push(clause);
+    }
+
+    fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+}
+
+fn text(v: String) -> Value {
+    Value::Text(v)
+}
+
+fn date(row: &Row<'_>, idx: usize) -> rusqlite::Result<chrono::NaiveDate> {
+    let s: String = row.get(idx)?;
+    s.parse()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn opt_date(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<chrono::NaiveDate>> {
+    match row.get::<_, Option<String>>(idx)? {
+        None => Ok(None),
+        Some(s) => s
+            .parse()
+            .map(Some)
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))),
+    }
+}
+
+fn split_list(s: Option<String>) -> Vec<String> {
+    s.map(|s| s.split(';').map(str::to_string).filter(|x| !x.is_empty()).collect())
+        .unwrap_or_default()
+}
+
+impl Dataset {
+    fn collect<T>(&self, sql: &str, params: &[Value], map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+        let mut stmt = self.connection().prepare_cached(sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(params.iter()), map)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// Source ids citing each row of `table`, in citation order.
+    fn sources_by_record(&self, table: &str) -> Result<HashMap<String, Vec<String>>> {
+        let mut out: HashMap<String, Vec<String>> = HashMap::new();
+        for (id, source) in self.collect::<(String, String)>(
+            "SELECT record_id, source FROM citations WHERE record_table = ?1 ORDER BY id",
+            &[text(table.into())],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )? {
+            let list = out.entry(id).or_default();
+            if !list.contains(&source) {
+                list.push(source);
+            }
+        }
+        Ok(out)
+    }
+
+    fn polity_where(&self, w: &mut Where, f: &Filter, clause: &str) -> Result<()> {
+        if let Some(p) = &f.polity {
+            let code = self.resolve_polity(p)?;
+            let n = clause.matches("{}").count();
+            w.add(clause, std::iter::repeat_n(text(code), n));
+        }
+        Ok(())
+    }
+
+    fn range_where(&self, w: &mut Where, f: &Filter, start_col: &str, end_col: &str) -> Result<()> {
+        let (start, end) = f.date_bounds()?;
+        if let Some(s) = start {
+            w.add(&format!("{end_col} >= {{}}"), [text(s.to_string())]);
+        }
+        if let Some(e) = end {
+            w.add(&format!("{start_col} <= {{}}"), [text(e.to_string())]);
+        }
+        Ok(())
+    }
+
+    /// Events matching the filter, in date order. `kind` is an event kind; `cameo` a CAMEO code
+    /// or prefix; `plover` a PLOVER type.
+    pub fn events(&self, f: &Filter) -> Result<Vec<Event>> {
+        let mut w = Where::default();
+        self.polity_where(&mut w, f, "e.id IN (SELECT event FROM event_participants WHERE polity = {})")?;
+        if let Some(k) = &f.kind {
+            let k = self.check_vocabulary("event kind", "event_kinds", "kind", k)?;
+            w.add("e.kind = {}", [text(k)]);
+        }
+        if let Some(p) = &f.person {
+            let id = self.resolve_person(p)?;
+            w.add(
+                "e.id IN (SELECT event FROM event_participants WHERE person = {})",
+                [Value::Integer(id)],
+            );
+        }
+        if let Some(o) = &f.organization {
+            let code = self.resolve_organization(o)?;
+            w.add(
+                "e.id IN (SELECT event FROM event_participants WHERE organization = {})",
+                [text(code)],
+            );
+        }
+        if let Some(c) = &f.cameo {
+            crate::guard::check_text("cameo", c, 8)?;
+            w.add("k.cameo LIKE {} || '%'", [text(c.trim().to_string())]);
+        }
+        if let Some(p) = &f.plover {
+            let p = self.check_vocabulary(
+                "PLOVER type",
+                "(SELECT DISTINCT plover FROM event_kinds WHERE plover IS NOT NULL)",
+                "plover",
+                &p.to_uppercase(),
+            )?;
+            w.add("k.plover = {}", [text(p)]);
+        }
+        self.range_where(&mut w, f, "e.date_start", "e.date_end")?;
+        self.events_where(&w)
+    }
+
+    fn events_where(&self, w: &Where) -> Result<Vec<Event>> {
+        let sql = format!(
+            "SELECT e.id, e.kind, e.date, e.date_start, e.date_end, e.date_precision, e.certainty, e.date_note, e.place, e.place_polity, \
+             e.level, e.channel, e.treaty, k.cameo, k.plover, e.summary, e.note \
+             FROM events e JOIN event_kinds k ON k.kind = e.kind{} ORDER BY e.date_start, e.date_end, e.id",
+            w.sql()
+        );
+        let mut events = self.collect(&sql, &w.params, |r| {
+            Ok(Event {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                date: r.get(2)?,
+                start: date(r, 3)?,
+                end: date(r, 4)?,
+                precision: r.get(5)?,
+                certainty: r.get(6)?,
+                date_note: r.get(7)?,
+                place: r.get(8)?,
+                place_polity: r.get(9)?,
+                level: r.get(10)?,
+                channel: r.get(11)?,
+                treaty: r.get(12)?,
+                cameo: r.get(13)?,
+                plover: r.get(14)?,
+                summary: r.get(15)?,
+                note: r.get(16)?,
+                polities: Vec::new(),
+                persons: Vec::new(),
+                organizations: Vec::new(),
+                participants: Vec::new(),
+                sources: Vec::new(),
+            })
+        })?;
+        if events.is_empty() {
+            return Ok(events);
+        }
+        let ids = serde_json::to_string(&events.iter().map(|e| e.id).collect::<Vec<_>>()).unwrap_or_default();
+        let mut parts: HashMap<i64, Vec<Participant>> = HashMap::new();
+        for (event, p) in self.collect(
+            "SELECT ep.event, CASE WHEN ep.polity IS NOT NULL THEN 'polity' WHEN ep.person IS NOT NULL THEN 'person' ELSE 'organization' END, \
+             COALESCE(ep.polity, CAST(ep.person AS TEXT), ep.organization), COALESCE(po.name, pe.name, o.name), ep.role \
+             FROM event_participants ep LEFT JOIN polities po ON po.code = ep.polity LEFT JOIN persons pe ON pe.id = ep.person \
+             LEFT JOIN organizations o ON o.code = ep.organization WHERE ep.event IN (SELECT value FROM json_each(?1)) ORDER BY ep.rowid",
+            &[text(ids)],
+            |r| Ok((r.get::<_, i64>(0)?, Participant { kind: r.get(1)?, id: r.get(2)?, name: r.get(3)?, role: r.get(4)? })),
+        )? {
+            parts.entry(event).or_default().push(p);
+        }
+        let sources = self.sources_by_record("events")?;
+        for e in &mut events {
+            e.participants = parts.remove(&e.id).unwrap_or_default();
+            for p in &e.participants {
+                let list = match p.kind.as_str() {
+                    "polity" => &mut e.polities,
+                    "person" => &mut e.persons,
+                    _ => &mut e.organizations,
+                };
+                let value = if p.kind == "person" { p.name.clone() } else { p.id.clone() };
+                if !list.contains(&value) {
+                    list.push(value);
+                }
+            }
+            e.sources = sources.get(&e.id.to_string()).cloned().unwrap_or_default();
+        }
+        Ok(events)
+    }
+
+    /// One event by id.
+    pub fn event(&self, id: i64) -> Result<Event> {
+        let mut w = Where::default();
+        w.add("e.id = {}", [Value::Integer(id)]);
+        self.events_where(&w)?.pop().ok_or(crate::Error::NotFound {
+            table: "events".into(),
+            id: id.to_string(),
+        })
+    }
+
+    /// Full-text search over event summaries, places and notes (SQLite FTS5 syntax:
+    /// `treaty AND friendship`, `"special train"`, `orphan*`), best matches first.
+    pub fn search(&self, query: &str) -> Result<Vec<Event>> {
+        crate::guard::check_text("search", query, 1000)?;
+        let ids: Vec<i64> = self
+            .collect(
+                "SELECT rowid FROM events_fts WHERE events_fts MATCH ?1 ORDER BY rank",
+                &[text(query.into())],
+                |r| r.get(0),
+            )
+            .map_err(|e| match e {
+                crate::Error::Sql { source, .. } => crate::Error::Sql {
+                    statement: Some(query.into()),
+                    source,
+                },
+                other => other,
+            })?;
+        let mut w = Where::default();
+        w.add(
+            "e.id IN (SELECT value FROM json_each({}))",
+            [text(serde_json::to_string(&ids).unwrap_or_default())],
+        );
+        let mut events = self.events_where(&w)?;
+        events.sort_by_key(|e| ids.iter().position(|i| *i == e.id));
+        Ok(events)
+    }
+
+    /// Treaties matching the filter: `polity` (a party), `kind` (treaty kind), `start`/`end`
+    /// (signature date), `in_force_on` (see the `treaty_dates` view for the rule).
+    pub fn treaties(&self, f: &Filter) -> Result<Vec<Treaty>> {
+        let mut w = Where::default();
+        self.polity_where(&mut w, f, "t.id IN (SELECT treaty FROM treaty_parties WHERE polity = {})")?;
+        if let Some(k) = &f.kind {
+            let k = self.check_vocabulary("treaty kind", "treaty_kinds", "kind", k)?;
+            w.add("t.kind = {}", [text(k)]);
+        }
+        let (start, end) = f.date_bounds()?;
+        if let Some(s) = start {
+            w.add(
+                "t.id IN (SELECT treaty FROM events WHERE kind = 'treaty_signed' AND date_end >= {})",
+                [text(s.to_string())],
+            );
+        }
+        if let Some(e) = end {
+            w.add(
+                "t.id IN (SELECT treaty FROM events WHERE kind = 'treaty_signed' AND date_start <= {})",
+                [text(e.to_string())],
+            );
+        }
+        if let Some(day) = parse(f.in_force_on.as_deref(), "in_force_on")? {
+            let d = day.start().to_string();
+            w.add(
+                "d.in_force_from <= {} AND (d.terminated_from IS NULL OR d.terminated_from > {})",
+                [text(d.clone()), text(d)],
+            );
+        }
+        let sql = format!(
+            "SELECT t.id, t.title, t.kind, (SELECT group_concat(polity, ';') FROM (SELECT polity FROM treaty_parties WHERE treaty = t.id ORDER BY polity)), \
+             d.signed, d.signed_place, d.in_force, d.terminated, d.in_force_from, d.terminated_from, t.term_years, t.languages, t.note \
+             FROM treaties t JOIN treaty_dates d ON d.treaty = t.id{} ORDER BY d.in_force_from, t.id",
+            w.sql()
+        );
+        let sources = self.sources_by_record("treaties")?;
+        self.collect(&sql, &w.params, |r| {
+            let id: i64 = r.get(0)?;
+            Ok(Treaty {
+                id,
+                title: r.get(1)?,
+                kind: r.get(2)?,
+                parties: split_list(r.get(3)?),
+                signed: r.get(4)?,
+                signed_place: r.get(5)?,
+                in_force: r.get(6)?,
+                terminated: r.get(7)?,
+                in_force_from: opt_date(r, 8)?,
+                terminated_from: opt_date(r, 9)?,
+                term_years: r.get(10)?,
+                languages: split_list(r.get(11)?),
+                note: r.get(12)?,
+                sources: sources.get(&id.to_string()).cloned().unwrap_or_default(),
+            })
+        })
+    }
+
+    /// Postings: `polity` matches the sending or the receiving state; `person`; `start`/`end`
+    /// keep postings that may overlap the range.
+    pub fn postings(&self, f: &Filter) -> Result<Vec<Posting>> {
+        let mut w = Where::default();
+        self.polity_where(&mut w, f, "(p.sending = {} OR p.receiving = {})")?;
+        if let Some(person) = &f.person {
+            w.add("p.person = {}", [Value::Integer(self.resolve_person(person)?)]);
+        }
+        self.range_where(
+            &mut w,
+            f,
+            "COALESCE(p.start_start, '0000-01-01')",
+            "COALESCE(p.end_end, '9999-12-31')",
+        )?;
+        let sql = format!(
+            "SELECT p.id, pe.name, p.person, p.role, p.sending, p.receiving, p.start, p.\"end\", p.note FROM postings p JOIN persons pe ON pe.id = p.person{} \
+             ORDER BY p.start_start IS NULL, p.start_start, p.id",
+            w.sql()
+        );
+        let sources = self.sources_by_record("postings")?;
+        self.collect(&sql, &w.params, |r| {
+            let id: i64 = r.get(0)?;
+            Ok(Posting {
+                id,
+                person: r.get(1)?,
+                person_id: r.get(2)?,
+                role: r.get(3)?,
+                sending: r.get(4)?,
+                receiving: r.get(5)?,
+                start: r.get(6)?,
+                end: r.get(7)?,
+                note: r.get(8)?,
+                sources: sources.get(&id.to_string()).cloned().unwrap_or_default(),
+            })
+        })
+    }
+
+    /// Memberships: `polity`, `organization`, `kind` (a status).
+    pub fn memberships(&self, f: &Filter) -> Result<Vec<Membership>> {
+        let mut w = Where::default();
+        self.polity_where(&mut w, f, "m.polity = {}")?;
+        if let Some(o) = &f.organization {
+            w.add("m.organization = {}", [text(self.resolve_organization(o)?)]);
+        }
+        if let Some(k) = &f.kind {
+            w.add(
+                "m.status = {}",
+                [text(self.check_vocabulary(
+                    "membership status",
+                    "membership_statuses",
+                    "status",
+                    k,
+                )?)],
+            );
+        }
+        self.range_where(
+            &mut w,
+            f,
+            "COALESCE(m.start_start, '0000-01-01')",
+            "COALESCE(m.end_end, '9999-12-31')",
+        )?;
+        let sql = format!(
+            "SELECT m.id, m.organization, m.polity, m.status, m.start, m.\"end\", m.note FROM memberships m{} ORDER BY m.start_start IS NULL, m.start_start, m.id",
+            w.sql()
+        );
+        let sources = self.sources_by_record("memberships")?;
+        self.collect(&sql, &w.params, |r| {
+            let id: i64 = r.get(0)?;
+            Ok(Membership {
+                id,
+                organization: r.get(1)?,
+                polity: r.get(2)?,
+                status: r.get(3)?,
+                start: r.get(4)?,
+                end: r.get(5)?,
+                note: r.get(6)?,
+                sources: sources.get(&id.to_string()).cloned().unwrap_or_default(),
+            })
+        })
+    }
+
+    /// Observations: `polity`, `indicator`, `start`/`end` on the period.
+    pub fn observations(&self, f: &Filter) -> Result<Vec<Observation>> {
+        let mut w = Where::default();
+        self.polity_where(&mut w, f, "o.polity = {}")?;
+        if let Some(i) = &f.indicator {
+            w.add(
+                "o.indicator = {}",
+                [text(self.check_vocabulary("indicator", "indicators", "indicator", i)?)],
+            );
+        }
+        self.range_where(&mut w, f, "o.period_start", "o.period_end")?;
+        let sql = format!(
+            "SELECT o.id, o.polity, o.reporter, o.indicator, o.period, o.period_start, o.period_end, o.value, o.unit, o.note FROM observations o{} \
+             ORDER BY o.polity, o.indicator, o.period_start",
+            w.sql()
+        );
+        let sources = self.sources_by_record("observations")?;
+        self.collect(&sql, &w.params, |r| {
+            let id: i64 = r.get(0)?;
+            Ok(Observation {
+                id,
+                polity: r.get(1)?,
+                reporter: r.get(2)?,
+                indicator: r.get(3)?,
+                period: r.get(4)?,
+                period_start: date(r, 5)?,
+                period_end: date(r, 6)?,
+                value: r.get(7)?,
+                unit: r.get(8)?,
+                note: r.get(9)?,
+                sources: sources.get(&id.to_string()).cloned().unwrap_or_default(),
+            })
+        })
+    }
+
+    /// Polities; `polity` narrows to one.
+    pub fn polities(&self, f: &Filter) -> Result<Vec<Polity>> {
+        let mut w = Where::default();
+        self.polity_where(&mut w, f, "p.code = {}")?;
+        let sql = format!(
+            "SELECT p.code, p.name, p.official_name, p.iso2, p.iso3, p.iso_numeric, p.iso_withdrawn, p.cow_code, p.cow_abbrev, p.gw_code, \
+             p.start_year, p.end_year, p.successor, p.is_un_member, p.note, \
+             (SELECT group_concat(alias, ';') FROM (SELECT alias FROM polity_aliases WHERE polity = p.code ORDER BY rowid)) FROM polities p{} ORDER BY p.name",
+            w.sql()
+        );
+        self.collect(&sql, &w.params, |r| {
+            Ok(Polity {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                official_name: r.get(2)?,
+                iso2: r.get(3)?,
+                iso3: r.get(4)?,
+                iso_numeric: r.get(5)?,
+                iso_withdrawn: r.get::<_, i64>(6)? == 1,
+                cow_code: r.get(7)?,
+                cow_abbrev: r.get(8)?,
+                gw_code: r.get(9)?,
+                start_year: r.get(10)?,
+                end_year: r.get(11)?,
+                successor: r.get(12)?,
+                is_un_member: r.get::<_, i64>(13)? == 1,
+                note: r.get(14)?,
+                aliases: split_list(r.get(15)?),
+            })
+        })
+    }
+
+    /// Persons; `person` narrows to one, `polity` to those serving a state.
+    pub fn persons(&self, f: &Filter) -> Result<Vec<Person>> {
+        let mut w = Where::default();
+        self.polity_where(&mut w, f, "p.polity = {}")?;
+        if let Some(person) = &f.person {
+            w.add("p.id = {}", [Value::Integer(self.resolve_person(person)?)]);
+        }
+        let sql = format!(
+            "SELECT p.id, p.name, p.polity, p.note, \
+             (SELECT group_concat(name, ';') FROM (SELECT name FROM person_names WHERE person = p.id ORDER BY rowid)), \
+             (SELECT group_concat(role || COALESCE(' (' || COALESCE(\"from\", '') || '–' || COALESCE(\"to\", '') || ')', ''), ';') FROM person_roles WHERE person = p.id) \
+             FROM persons p{} ORDER BY p.name",
+            w.sql()
+        );
+        self.collect(&sql, &w.params, |r| {
+            Ok(Person {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                polity: r.get(2)?,
+                note: r.get(3)?,
+                names: split_list(r.get(4)?),
+                roles: split_list(r.get(5)?),
+            })
+        })
+    }
+
+    /// Organizations; `organization` narrows to one.
+    pub fn organizations(&self, f: &Filter) -> Result<Vec<Organization>> {
+        let mut w = Where::default();
+        if let Some(o) = &f.organization {
+            w.add("o.code = {}", [text(self.resolve_organization(o)?)]);
+        }
+        let sql = format!(
+            "SELECT o.code, o.name, (SELECT group_concat(alias, ';') FROM organization_aliases WHERE organization = o.code) FROM organizations o{} ORDER BY o.code",
+            w.sql()
+        );
+        self.collect(&sql, &w.params, |r| {
+            Ok(Organization {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                aliases: split_list(r.get(2)?),
+            })
+        })
+    }
+
+    /// Every source.
+    pub fn sources(&self) -> Result<Vec<Source>> {
+        self.collect(
+            "SELECT id, title, author, publisher, kind, url, published, language, sha256, reliability, note FROM sources ORDER BY id",
+            &[],
+            |r| {
+                Ok(Source {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    author: r.get(2)?,
+                    publisher: r.get(3)?,
+                    kind: r.get(4)?,
+                    url: r.get(5)?,
+                    published: r.get(6)?,
+                    language: r.get(7)?,
+                    sha256: r.get(8)?,
+                    reliability: r.get(9)?,
+                    note: r.get(10)?,
+                })
+            },
+        )
+    }
+
+    /// The citations of one record (`table` is `events`, `treaties`, `postings`, ...).
+    pub fn citations(&self, table: &str, id: &str) -> Result<Vec<Citation>> {
+        self.collect(
+            "SELECT c.id, c.source, s.title, c.record_table, c.record_id, c.locator, c.quote, c.note FROM citations c JOIN sources s ON s.id = c.source \
+             WHERE c.record_table = ?1 AND c.record_id = ?2 ORDER BY c.id",
+            &[text(table.into()), text(id.into())],
+            |r| {
+                Ok(Citation {
+                    id: r.get(0)?,
+                    source: r.get(1)?,
+                    source_title: r.get(2)?,
+                    record_table: r.get(3)?,
+                    record_id: r.get(4)?,
+                    locator: r.get(5)?,
+                    quote: r.get(6)?,
+                    note: r.get(7)?,
+                })
+            },
+        )
+    }
+
+    /// Disputes; with `polity` set, those about records involving that polity.
+    pub fn disputes(&self, f: &Filter) -> Result<Vec<Dispute>> {
+        let mut w = Where::default();
+        self.polity_where(
+            &mut w,
+            f,
+            "d.id IN (SELECT c.dispute FROM claims c WHERE (c.record_table = 'events' AND c.record_id IN (SELECT CAST(event AS TEXT) FROM event_participants WHERE polity = {})) \
+             OR (c.record_table = 'memberships' AND c.record_id IN (SELECT CAST(id AS TEXT) FROM memberships WHERE polity = {})) \
+             OR (c.record_table = 'postings' AND c.record_id IN (SELECT CAST(id AS TEXT) FROM postings WHERE sending = {} OR receiving = {})) \
+             OR (c.record_table = 'quantities' AND c.record_id IN (SELECT CAST(q.id AS TEXT) FROM quantities q JOIN event_participants ep ON ep.event = q.event WHERE ep.polity = {})))",
+        )?;
+        self.disputes_where(&w)
+    }
+
+    /// The disputes that concern one record.
+    pub fn disputes_of(&self, table: &str, id: &str) -> Result<Vec<Dispute>> {
+        let mut w = Where::default();
+        w.add(
+            "d.id IN (SELECT dispute FROM claims WHERE record_table = {} AND record_id = {})",
+            [text(table.into()), text(id.into())],
+        );
+        self.disputes_where(&w)
+    }
+
+    fn disputes_where(&self, w: &Where) -> Result<Vec<Dispute>> {
+        let mut disputes = self.collect(
+            &format!("SELECT d.id, d.topic, d.note FROM disputes d{} ORDER BY d.id", w.sql()),
+            &w.params,
+            |r| {
+                Ok(Dispute {
+                    id: r.get(0)?,
+                    topic: r.get(1)?,
+                    note: r.get(2)?,
+                    claims: Vec::new(),
+                })
+            },
+        )?;
+        let sources = self.sources_by_record("claims")?;
+        for d in &mut disputes {
+            d.claims = self.collect(
+                "SELECT id, record_table, record_id, property, value FROM claims WHERE dispute = ?1 ORDER BY id",
+                &[Value::Integer(d.id)],
+                |r| {
+                    let id: i64 = r.get(0)?;
+                    Ok(Claim {
+                        id,
+                        record_table: r.get(1)?,
+                        record_id: r.get(2)?,
+                        property: r.get(3)?,
+                        value: r.get(4)?,
+                        sources: sources.get(&id.to_string()).cloned().unwrap_or_default(),
+                    })
+                },
+            )?;
+        }
+        Ok(disputes)
+    }
+
+    /// Runs one read-only SQL statement. Writes, ATTACH, pragma writes, extension loading and
+    /// multiple statements are refused with [`crate::Error::ReadOnly`].
+    ///
+    /// ```
+    /// let data = mongolia_relations::Dataset::embedded().unwrap();
+    /// let rows = data.sql("SELECT count(*) AS n FROM events").unwrap();
+    /// assert_eq!(rows.columns, ["n"]);
+    /// assert!(matches!(data.sql("DROP TABLE events"), Err(mongolia_relations::Error::ReadOnly { .. })));
+    /// ```
+    pub fn sql(&self, query: &str) -> Result<SqlRows> {
+        let mut stmt = crate::guard::prepare(self.connection(), query)?;
+        let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
+        let n = columns.len();
+        let rows = stmt
+            .query_map([], |r| {
+                (0..n)
+                    .map(|i| {
+                        Ok(match r.get_ref(i)? {
+                            rusqlite::types::ValueRef::Null => serde_json::Value::Null,
+                            rusqlite::types::ValueRef::Integer(v) => v.into(),
+                            rusqlite::types::ValueRef::Real(v) => v.into(),
+                            rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
+                            rusqlite::types::ValueRef::Blob(b) => crate::builder::hex(b).into(),
+                        })
+                    })
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(|e| crate::Error::Sql {
+                statement: Some(query.chars().take(120).collect()),
+                source: e,
+            })?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| crate::Error::Sql {
+                statement: Some(query.chars().take(120).collect()),
+                source: e,
+            })?;
+        Ok(SqlRows { columns, rows })
+    }
+}

@@ -1,0 +1,106 @@
+//! The seed validator and the reproducible build, on copies of the real seeds.
+
+use mongolia_relations::builder::{build_database, SeedProblem};
+use mongolia_relations::SCHEMA;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+fn copy_seeds(dir: &Path) {
+    for entry in std::fs::read_dir(seeds()).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+    }
+}
+
+/// Appends a row to a seed file and returns its line number.
+fn append(dir: &Path, file: &str, row: &str) -> u64 {
+    let path = dir.join(file);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(row);
+    text.push('\n');
+    std::fs::write(&path, &text).unwrap();
+    text.lines().count() as u64
+}
+
+fn build_with(file: &str, row: &str) -> (u64, Vec<SeedProblem>) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    let line = append(dir.path(), file, row);
+    let out = dir.path().join("out.sqlite");
+    let problems = build_database(SCHEMA, &[dir.path()], &out).expect_err("the bad row must fail the build");
+    (line, problems)
+}
+
+fn assert_reported(file: &str, row: &str, needle: &str) {
+    let (line, problems) = build_with(file, row);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.file.ends_with(file) && p.line == line && p.message.contains(needle)),
+        "expected {file}:{line} mentioning {needle:?}, got {problems:?}"
+    );
+}
+
+#[test]
+fn building_twice_from_the_same_seeds_gives_identical_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.sqlite"), dir.path().join("b.sqlite"));
+    let first = build_database(SCHEMA, &[seeds().as_path()], &a).unwrap();
+    let second = build_database(SCHEMA, &[seeds().as_path()], &b).unwrap();
+    assert_eq!(first.content_hash, second.content_hash);
+    assert_eq!(first.content_hash, mongolia_relations::CONTENT_HASH);
+    let hash = |p: &Path| Sha256::digest(std::fs::read(p).unwrap());
+    assert_eq!(hash(&a), hash(&b));
+}
+
+#[test]
+fn a_dangling_reference_fails_the_build_naming_file_and_line() {
+    assert_reported("event_participants.csv", "1,XXX,,,party", "XXX");
+}
+
+#[test]
+fn a_bad_date_fails_the_build_naming_file_and_line() {
+    assert_reported("events.csv", "9999,visit,1988-13,stated,,,,,,,A visit.,", "1988-13");
+}
+
+#[test]
+fn an_unknown_kind_fails_the_build_and_lists_the_known_kinds() {
+    assert_reported("events.csv", "9999,vist,1988,stated,,,,,,,A visit.,", "known:");
+}
+
+#[test]
+fn a_fact_without_a_citation_fails_the_build_naming_its_line() {
+    assert_reported(
+        "events.csv",
+        "9999,visit,1988,stated,,,,,,,An uncited visit.,",
+        "no row of citations.csv cites it",
+    );
+}
+
+#[test]
+fn an_overlong_quote_and_a_missing_cited_record_are_reported() {
+    assert_reported(
+        "citations.csv",
+        "99999,doc001,events,1,¶1,one two three four five six seven eight nine ten eleven,",
+        "at most 10",
+    );
+    assert_reported("citations.csv", "99999,doc001,events,123456,¶1,,", "does not exist");
+}
+
+#[test]
+fn an_unknown_column_or_table_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    std::fs::write(dir.path().join("visits.csv"), "id\n1\n").unwrap();
+    let problems = build_database(SCHEMA, &[dir.path()], &dir.path().join("o.sqlite")).unwrap_err();
+    assert!(problems
+        .iter()
+        .any(|p| p.file.ends_with("visits.csv") && p.message.contains("no table named")));
+}

@@ -1,0 +1,259 @@
+//! Behaviour of the queries against the real embedded dataset.
+
+use mongolia_relations::{Dataset, Error, Filter, CONTENT_HASH};
+
+fn data() -> Dataset {
+    Dataset::embedded().expect("the embedded dataset opens")
+}
+
+#[test]
+fn dprk_relations_are_established_on_1948_10_15_at_day_precision_and_cited_by_the_documents() {
+    let events = data()
+        .events(&Filter::new().polity("North Korea").kind("relations_established"))
+        .unwrap();
+    assert_eq!(events.len(), 1);
+    let e = &events[0];
+    assert_eq!(
+        (e.date.as_str(), e.precision.as_str(), e.certainty.as_str()),
+        ("1948-10-15", "day", "stated")
+    );
+    assert_eq!(e.start.to_string(), "1948-10-15");
+    assert_eq!(e.polities, ["MNG", "PRK"]);
+    for doc in ["doc001", "doc002"] {
+        assert!(e.sources.contains(&doc.to_string()), "{doc} states the date");
+    }
+}
+
+#[test]
+fn every_spelling_of_north_korea_resolves_to_prk() {
+    let d = data();
+    for name in [
+        "KP",
+        "PRK",
+        "prk",
+        "North Korea",
+        "DPRK",
+        "Democratic People's Republic of Korea",
+        "731",
+        "iso:408",
+    ] {
+        assert_eq!(d.resolve_polity(name).unwrap(), "PRK", "{name}");
+    }
+}
+
+#[test]
+fn historical_states_resolve_to_themselves_never_to_their_successors() {
+    let d = data();
+    assert_eq!(d.resolve_polity("USSR").unwrap(), "SUN");
+    assert_eq!(d.resolve_polity("Soviet Union").unwrap(), "SUN");
+    assert_eq!(d.resolve_polity("GDR").unwrap(), "DDR");
+    assert_eq!(d.resolve_polity("East Germany").unwrap(), "DDR");
+    assert_eq!(d.resolve_polity("Germany").unwrap(), "DEU");
+    assert_eq!(d.resolve_polity("Czechoslovakia").unwrap(), "CSK");
+    assert_eq!(d.resolve_polity("South Yemen").unwrap(), "YMD");
+}
+
+#[test]
+fn an_unknown_polity_is_a_typed_error_with_close_matches() {
+    match data().events(&Filter::new().polity("Nort Korea")) {
+        Err(Error::UnknownPolity { input, suggestions }) => {
+            assert_eq!(input, "Nort Korea");
+            assert!(suggestions.iter().any(|s| s.starts_with("PRK")), "{suggestions:?}");
+        }
+        other => panic!("expected UnknownPolity, got {other:?}"),
+    }
+}
+
+#[test]
+fn unknown_kinds_persons_and_organizations_are_typed_errors() {
+    let d = data();
+    assert!(matches!(
+        d.events(&Filter::new().kind("vist")),
+        Err(Error::UnknownValue {
+            vocabulary: "event kind",
+            ..
+        })
+    ));
+    assert!(matches!(
+        d.events(&Filter::new().person("Kim Il Sang")),
+        Err(Error::UnknownPerson { .. })
+    ));
+    assert!(
+        matches!(d.memberships(&Filter::new().organization("Comekon")), Err(Error::UnknownOrganization { suggestions, .. }) if suggestions.iter().any(|s| s.starts_with("CMEA")))
+    );
+}
+
+#[test]
+fn an_inverted_or_malformed_date_range_is_a_typed_error() {
+    let d = data();
+    assert!(matches!(
+        d.events(&Filter::new().start("1990").end("1980")),
+        Err(Error::InvertedRange { .. })
+    ));
+    assert!(matches!(
+        d.events(&Filter::new().start("1990-13")),
+        Err(Error::InvalidDate { field: "start", .. })
+    ));
+    assert!(matches!(d.events(&Filter::new().polity("PRK\0")), Err(Error::InvalidInput { .. })));
+    assert!(matches!(
+        d.events(&Filter::new().polity("x".repeat(10_000))),
+        Err(Error::InvalidInput { .. })
+    ));
+}
+
+#[test]
+fn malformed_sql_is_a_typed_sql_error() {
+    assert!(matches!(data().sql("SELEC * FROM events"), Err(Error::Sql { .. })));
+    assert!(matches!(data().search("AND AND ("), Err(Error::Sql { .. })));
+}
+
+/// Hostile statements: each must be refused, and the data must not change.
+const HOSTILE: &[&str] = &[
+    "DROP TABLE events",
+    "DELETE FROM events",
+    "UPDATE events SET summary = 'x'",
+    "INSERT INTO sources (id, title, kind, language) VALUES ('x', 'x', 'blog', 'en')",
+    "REPLACE INTO metadata VALUES ('content_hash', 'x')",
+    "CREATE TABLE t (x)",
+    "CREATE TEMP TABLE t (x)",
+    "CREATE TEMPORARY VIEW v AS SELECT 1",
+    "CREATE INDEX i ON events(summary)",
+    "CREATE VIRTUAL TABLE v USING fts5(x)",
+    "ALTER TABLE events ADD COLUMN x",
+    "ATTACH DATABASE '/tmp/mongolia-relations-attack.db' AS evil",
+    "DETACH DATABASE main",
+    "PRAGMA writable_schema = 1",
+    "PRAGMA user_version = 5",
+    "PRAGMA query_only = 0",
+    "PRAGMA journal_mode = WAL",
+    "SELECT load_extension('/tmp/evil.so')",
+    "VACUUM INTO '/tmp/mongolia-relations-copy.db'",
+    "VACUUM",
+    "REINDEX",
+    "ANALYZE",
+    "BEGIN; DELETE FROM events; COMMIT",
+    "SELECT 1; DROP TABLE events",
+    "SAVEPOINT s",
+    "WITH x AS (SELECT 1) DELETE FROM events",
+];
+
+#[test]
+fn writes_attach_pragma_writes_and_multiple_statements_are_refused_and_change_nothing() {
+    let d = data();
+    for statement in HOSTILE {
+        match d.sql(statement) {
+            Err(Error::ReadOnly { .. }) | Err(Error::Sql { .. }) => {}
+            other => panic!("{statement:?} was not refused: {other:?}"),
+        }
+    }
+    assert!(!std::path::Path::new("/tmp/mongolia-relations-attack.db").exists());
+    assert!(!std::path::Path::new("/tmp/mongolia-relations-copy.db").exists());
+    assert_eq!(d.recompute_content_hash().unwrap(), CONTENT_HASH);
+    assert_eq!(d.content_hash().unwrap(), CONTENT_HASH);
+    assert!(matches!(d.sql("DROP TABLE events"), Err(Error::ReadOnly { .. })));
+}
+
+#[test]
+fn read_only_sql_and_inspecting_pragmas_work() {
+    let d = data();
+    let rows = d.sql("SELECT kind, count(*) AS n FROM events GROUP BY kind ORDER BY kind").unwrap();
+    assert_eq!(rows.columns, ["kind", "n"]);
+    assert!(!d.sql("PRAGMA table_info(events)").unwrap().rows.is_empty());
+}
+
+#[test]
+fn the_1986_treaty_is_in_force_in_1990_and_not_in_1996() {
+    let d = data();
+    let in_1990 = d.treaties(&Filter::new().polity("PRK").in_force_on("1990-06-01")).unwrap();
+    let t = in_1990
+        .iter()
+        .find(|t| t.title.contains("1986"))
+        .expect("the 1986 treaty is in force in 1990");
+    assert_eq!(t.term_years, Some(20));
+    assert_eq!(t.terminated.as_deref(), Some("1995"));
+    let in_1996 = d.treaties(&Filter::new().polity("PRK").in_force_on("1996-06-01")).unwrap();
+    assert!(!in_1996.iter().any(|t| t.title.contains("1986")));
+}
+
+#[test]
+fn every_fact_row_is_cited() {
+    let d = data();
+    for table in mongolia_relations::builder::FACT_TABLES {
+        let key = if *table == "polities" { "code" } else { "id" };
+        let q = format!(
+            "SELECT count(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM citations c WHERE c.record_table = '{table}' AND c.record_id = CAST(t.{key} AS TEXT))"
+        );
+        assert_eq!(d.sql(&q).unwrap().rows[0][0], 0, "uncited rows in {table}");
+    }
+}
+
+#[test]
+fn the_database_passes_integrity_and_foreign_key_checks_and_dates_are_ordered() {
+    let d = data();
+    assert_eq!(d.sql("PRAGMA integrity_check").unwrap().rows[0][0], "ok");
+    assert!(d.sql("PRAGMA foreign_key_check").unwrap().rows.is_empty());
+    assert_eq!(
+        d.sql("SELECT count(*) FROM events WHERE date_end < date_start OR date_start IS NULL")
+            .unwrap()
+            .rows[0][0],
+        0
+    );
+}
+
+#[test]
+fn named_disputes_list_both_sides_with_sources() {
+    let disputes = data().disputes(&Filter::new()).unwrap();
+    let find = |needle: &str| {
+        disputes
+            .iter()
+            .find(|d| d.topic.contains(needle))
+            .unwrap_or_else(|| panic!("no dispute about {needle}"))
+    };
+    let orphans = find("orphans");
+    assert!(orphans.claims.len() >= 3 && orphans.claims.iter().all(|c| !c.sources.is_empty()));
+    let closure = find("closed its embassy");
+    assert!(closure.claims.iter().any(|c| c.sources.contains(&"doc001".into())));
+    assert!(closure.claims.iter().any(|c| c.sources.contains(&"doc002".into())));
+    assert!(find("misprint").claims.iter().any(|c| c.value.contains("2019")));
+}
+
+#[test]
+fn trade_observations_keep_the_table_figures() {
+    let obs = data().observations(&Filter::new().polity("PRK").start("1985").end("1985")).unwrap();
+    assert_eq!(obs.len(), 1);
+    assert_eq!(obs[0].value, Some(10.7));
+    assert_eq!(obs[0].unit, "USD million");
+}
+
+#[test]
+fn partial_dates_keep_their_precision_and_inferred_dates_their_reasoning() {
+    let d = data();
+    let summer = d
+        .events(&Filter::new().person("Kim Il Sung").kind("visit").start("1988").end("1988"))
+        .unwrap();
+    assert!(summer.iter().any(|e| e.date == "1988-22" && e.precision == "season"));
+    let inferred = d
+        .sql("SELECT count(*) FROM events WHERE certainty = 'inferred' AND date_note IS NULL")
+        .unwrap();
+    assert_eq!(inferred.rows[0][0], 0);
+}
+
+#[test]
+fn full_text_search_finds_summaries() {
+    let hits = data().search("\"special train\"").unwrap();
+    assert!(hits.iter().any(|e| e.date == "1988-22"));
+}
+
+#[test]
+fn person_spellings_resolve_to_one_person() {
+    let d = data();
+    assert_eq!(d.resolve_person("Kim Il-sung").unwrap(), d.resolve_person("Kim Il Sung").unwrap());
+}
+
+#[test]
+fn citations_of_a_record_carry_locators() {
+    let d = data();
+    let e = &d.events(&Filter::new().polity("PRK").kind("relations_established")).unwrap()[0];
+    let cites = d.citations("events", &e.id.to_string()).unwrap();
+    assert!(cites.iter().all(|c| !c.locator.is_empty()));
+}
