@@ -38,6 +38,10 @@ pub struct Filter {
     pub cameo: Option<String>,
     /// Events only: a PLOVER event type.
     pub plover: Option<String>,
+    /// Postings only: the sending state (any form `polity` accepts).
+    pub sending: Option<String>,
+    /// Postings only: the receiving state (any form `polity` accepts).
+    pub receiving: Option<String>,
 }
 
 macro_rules! setter {
@@ -66,7 +70,9 @@ impl Filter {
         in_force_on,
         indicator,
         cameo,
-        plover
+        plover,
+        sending,
+        receiving
     );
 
     /// The date bounds of `start` and `end`, checked.

@@ -88,6 +88,12 @@ enum Command {
     Postings {
         #[command(flatten)]
         filters: Filters,
+        /// Only diplomats sent by this state.
+        #[arg(long)]
+        sending: Option<String>,
+        /// Only diplomats sent to this state.
+        #[arg(long)]
+        receiving: Option<String>,
     },
     /// Memberships in international organizations.
     Memberships {
@@ -188,10 +194,21 @@ fn run(cli: &Cli) -> Result<(), Error> {
                 &["id", "signed", "kind", "parties", "title", "terminated"],
             )
         }
-        Command::Postings { filters } => (
-            to_rows(&data.postings(&filters.filter())?),
-            &["id", "person", "sending", "receiving", "start", "end"],
-        ),
+        Command::Postings {
+            filters,
+            sending,
+            receiving,
+        } => {
+            let f = Filter {
+                sending: sending.clone(),
+                receiving: receiving.clone(),
+                ..filters.filter()
+            };
+            (
+                to_rows(&data.postings(&f)?),
+                &["id", "person", "sending", "receiving", "start", "end"],
+            )
+        }
         Command::Memberships { filters } => (
             to_rows(&data.memberships(&filters.filter())?),
             &["organization", "polity", "status", "start", "end", "sources"],

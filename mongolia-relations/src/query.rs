@@ -305,11 +305,18 @@ impl Dataset {
         })
     }
 
-    /// Postings: `polity` matches the sending or the receiving state; `person`; `start`/`end`
+    /// Postings: `polity` matches the sending or the receiving state, `sending` and `receiving`
+    /// one side only; `person`; `start`/`end`
     /// keep postings that may overlap the range.
     pub fn postings(&self, f: &Filter) -> Result<Vec<Posting>> {
         let mut w = Where::default();
         self.polity_where(&mut w, f, "(p.sending = {} OR p.receiving = {})")?;
+        if let Some(s) = &f.sending {
+            w.add("p.sending = {}", [text(self.resolve_polity(s)?)]);
+        }
+        if let Some(r) = &f.receiving {
+            w.add("p.receiving = {}", [text(self.resolve_polity(r)?)]);
+        }
         if let Some(person) = &f.person {
             w.add("p.person = {}", [Value::Integer(self.resolve_person(person)?)]);
         }

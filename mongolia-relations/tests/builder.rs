@@ -104,3 +104,34 @@ fn an_unknown_column_or_table_is_reported() {
         .iter()
         .any(|p| p.file.ends_with("visits.csv") && p.message.contains("no table named")));
 }
+
+#[test]
+fn a_built_file_opens_read_only_and_answers_like_the_embedded_dataset() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.sqlite");
+    build_database(SCHEMA, &[seeds().as_path()], &path).unwrap();
+    let data = mongolia_relations::Dataset::open(&path).unwrap();
+    assert_eq!(data.content_hash().unwrap(), mongolia_relations::CONTENT_HASH);
+    assert!(matches!(
+        data.sql("DELETE FROM events"),
+        Err(mongolia_relations::Error::ReadOnly { .. })
+    ));
+    assert_eq!(data.recompute_content_hash().unwrap(), mongolia_relations::CONTENT_HASH);
+}
+
+#[test]
+fn files_that_are_not_ours_give_an_error_naming_file_and_problem() {
+    use mongolia_relations::{Dataset, Error};
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.sqlite");
+    assert!(matches!(Dataset::open(&missing), Err(Error::OpenFile { path, reason }) if path == missing && reason.contains("no such file")));
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not a database at all, just some text that is long enough").unwrap();
+    assert!(matches!(Dataset::open(&text), Err(Error::OpenFile { reason, .. }) if reason.contains("not a SQLite database")));
+    let other = dir.path().join("other.sqlite");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x)")
+        .unwrap();
+    assert!(matches!(Dataset::open(&other), Err(Error::OpenFile { reason, .. }) if reason.contains("missing table")));
+}

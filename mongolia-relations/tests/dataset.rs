@@ -257,3 +257,15 @@ fn citations_of_a_record_carry_locators() {
     let cites = d.citations("events", &e.id.to_string()).unwrap();
     assert!(cites.iter().all(|c| !c.locator.is_empty()));
 }
+
+#[test]
+fn postings_filter_by_sending_or_receiving_state() {
+    let d = data();
+    let to_pyongyang = d.postings(&Filter::new().sending("MNG").receiving("North Korea")).unwrap();
+    assert!(to_pyongyang
+        .iter()
+        .any(|p| p.person == "J. Sambuu" && p.start.as_deref() == Some("1950")));
+    assert!(to_pyongyang.iter().all(|p| p.sending == "MNG" && p.receiving == "PRK"));
+    let from_pyongyang = d.postings(&Filter::new().sending("PRK")).unwrap();
+    assert!(from_pyongyang.iter().all(|p| p.sending == "PRK") && !from_pyongyang.is_empty());
+}
