@@ -22,18 +22,22 @@
 
 pub mod builder;
 mod cite;
+mod coverage;
 mod dataset;
 pub mod dates;
 mod error;
 mod filter;
 mod guard;
+mod provenance;
 mod query;
 pub mod records;
 mod resolve;
 
 pub use cite::CitationFormat;
+pub use coverage::Coverage;
 pub use dataset::{Dataset, CONTENT_HASH, FILE_SHA256, SCHEMA, SCHEMA_VERSION};
 pub use dates::{DateError, PartialDate, Precision};
 pub use error::{Error, Result};
 pub use filter::Filter;
+pub use provenance::ProvenanceFailure;
 pub use records::*;

@@ -150,6 +150,13 @@ enum Command {
     Version,
     /// Counts of what the dataset holds.
     Stats,
+    /// Every UN member (and the Holy See, Palestine): cited relations date, precision, sources.
+    Coverage,
+    /// Check hashes and quoted phrases against the source texts in DIR; lists each failure.
+    VerifySources {
+        /// Folder holding the source texts.
+        dir: std::path::PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -260,6 +267,19 @@ fn run(cli: &Cli) -> Result<(), Error> {
             (rows, &[])
         }
         Command::Stats => (stats(&data)?, &[]),
+        Command::Coverage => (to_rows(&data.coverage()?), &[]),
+        Command::VerifySources { dir } => {
+            let failures = data.verify_sources(dir)?;
+            print(&to_rows(&failures), &[], cli.format);
+            if failures.is_empty() {
+                eprintln!("all sources and quoted phrases check out against {}", dir.display());
+                return Ok(());
+            }
+            return Err(Error::InvalidInput {
+                field: "sources",
+                reason: format!("{} provenance failure(s)", failures.len()),
+            });
+        }
     };
     print(&rows, columns, cli.format);
     Ok(())

@@ -269,3 +269,117 @@ fn postings_filter_by_sending_or_receiving_state() {
     let from_pyongyang = d.postings(&Filter::new().sending("PRK")).unwrap();
     assert!(from_pyongyang.iter().all(|p| p.sending == "PRK") && !from_pyongyang.is_empty());
 }
+
+fn one(events: Vec<mongolia_relations::Event>, what: &str) -> mongolia_relations::Event {
+    assert_eq!(events.len(), 1, "expected one event for {what}, got {events:#?}");
+    events.into_iter().next().unwrap()
+}
+
+#[test]
+fn doc000_dates_the_1991_investment_agreements_with_germany_and_france() {
+    let d = data();
+    for partner in ["Germany", "France"] {
+        let e = one(
+            d.events(&Filter::new().polity(partner).kind("treaty_signed").start("1991").end("1991"))
+                .unwrap(),
+            partner,
+        );
+        assert_eq!((e.date.as_str(), e.precision.as_str()), ("1991", "year"));
+        assert!(e.sources.contains(&"doc000".into()));
+    }
+    let foss = d.memberships(&Filter::new().organization("Forum of Small States")).unwrap();
+    assert_eq!(
+        (foss[0].start.as_deref(), foss[0].status.as_str()),
+        (Some("1992"), "founding_member")
+    );
+}
+
+#[test]
+fn doc001_records_the_end_of_1953_aid_agreement_and_its_10000_horses() {
+    let d = data();
+    let e = one(
+        d.events(&Filter::new().polity("PRK").kind("treaty_signed").start("1953").end("1953"))
+            .unwrap(),
+        "1953 aid",
+    );
+    assert_eq!((e.date.as_str(), e.precision.as_str()), ("1953-36~", "quarter"));
+    assert!(e.sources.contains(&"doc001".into()));
+    let horses = d
+        .sql(&format!("SELECT value, unit FROM quantities WHERE event = {}", e.id))
+        .unwrap();
+    assert_eq!(horses.rows[0][0], 10000.0);
+}
+
+#[test]
+fn doc002_places_gombosurens_april_1989_visit_in_pyongyang() {
+    let e = one(
+        data().events(&Filter::new().person("Gombosuren").kind("visit")).unwrap(),
+        "Gombosuren",
+    );
+    assert_eq!((e.date.as_str(), e.precision.as_str()), ("1989-04", "month"));
+    assert_eq!(e.place.as_deref(), Some("Pyongyang"));
+    assert_eq!(e.polities, ["MNG", "PRK"]);
+    assert!(e.participants.iter().any(|p| p.id == "MNG" && p.role == "visitor"));
+    let amarjargal = one(
+        data()
+            .events(&Filter::new().person("Amarjargal").kind("visit").polity("PRK"))
+            .unwrap(),
+        "Amarjargal",
+    );
+    assert_eq!(
+        (amarjargal.date.as_str(), amarjargal.precision.as_str()),
+        ("1999-11-04/1999-11-05", "interval")
+    );
+}
+
+#[test]
+fn doc003_infers_2023_for_the_7th_joint_committee_in_ulaanbaatar() {
+    let e = one(
+        data()
+            .events(&Filter::new().polity("KOR").kind("meeting").start("2023").end("2023"))
+            .unwrap(),
+        "joint committee",
+    );
+    assert_eq!((e.date.as_str(), e.certainty.as_str()), ("2023-06", "inferred"));
+    assert!(e.date_note.unwrap().contains("last August"));
+    assert_eq!(e.place.as_deref(), Some("Ulaanbaatar"));
+    assert!(e.sources.contains(&"doc003".into()));
+}
+
+#[test]
+fn doc004_dates_battulgas_invitation_to_kim_jong_un_to_october_2018() {
+    let e = one(
+        data().events(&Filter::new().person("Battulga").kind("statement")).unwrap(),
+        "invitation",
+    );
+    assert_eq!(
+        (e.date.as_str(), e.certainty.as_str(), e.precision.as_str()),
+        ("2018-10", "inferred", "month")
+    );
+    assert!(e.date_note.unwrap().contains("70th anniversary"));
+}
+
+#[test]
+fn coverage_dates_the_dprk_directly_and_russia_through_soviet_russia() {
+    let cov = data().coverage().unwrap();
+    let get = |c: &str| cov.iter().find(|x| x.polity == c).unwrap().clone();
+    assert_eq!(get("PRK").date.as_deref(), Some("1948-10-15"));
+    let russia = get("RUS");
+    assert_eq!((russia.date.as_deref(), russia.via.as_deref()), (Some("1921-11-05"), Some("RSF")));
+    assert!(cov.len() >= 194, "every UN member, the Holy See and Palestine");
+    assert!(cov.iter().filter(|c| c.date.is_some()).count() >= 130);
+    assert!(
+        get("BHS").date.is_none(),
+        "no source dates the Bahamas: no date rather than a guess"
+    );
+}
+
+#[test]
+fn verify_sources_reports_a_folder_without_the_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("other.txt"), "unrelated text").unwrap();
+    let failures = data().verify_sources(dir.path()).unwrap();
+    for doc in ["doc000", "doc001", "doc002", "doc003", "doc004"] {
+        assert!(failures.iter().any(|f| f.source == doc && f.problem.contains("SHA-256")), "{doc}");
+    }
+}
