@@ -1,1 +1,279 @@
-//! placeholder
+//! The native half of the `mongolia_relations` Python package (`mongolia_relations._native`).
+//!
+//! Queries run without the GIL on a connection opened for the call (opening costs microseconds),
+//! so many Python threads can query at once. Results are kept as serialized records and handed
+//! to Python either as dictionaries (for typed record objects) or as one Arrow batch through the
+//! PyCapsule stream protocol, which pandas, polars, pyarrow and DuckDB read without a Python
+//! object per row.
+
+mod columns;
+mod errors;
+
+use arrow_array::ffi_stream::FFI_ArrowArrayStream;
+use arrow_array::{RecordBatch, RecordBatchIterator};
+use columns::{Col, Layout};
+use mongolia_relations::{CitationFormat, Dataset, Filter};
+use pyo3::prelude::*;
+use pyo3::types::{PyCapsule, PyDate, PyDict, PyList};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Serialized records with the layout of their columns.
+type Rows = (Vec<Value>, Vec<(String, Col)>);
+
+/// Rows of one query, with the layout of their columns.
+#[pyclass(frozen, module = "mongolia_relations._native")]
+struct NativeResult {
+    kind: String,
+    layout: Vec<(String, Col)>,
+    rows: Vec<Value>,
+}
+
+fn py_value<'py>(py: Python<'py>, v: &Value, col: Col) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match (v, col) {
+        (Value::Null, _) => py.None().into_bound(py),
+        (Value::String(s), Col::Date) => match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            Ok(d) => {
+                use chrono::Datelike;
+                PyDate::new(py, d.year(), d.month() as u8, d.day() as u8)?.into_any()
+            }
+            Err(_) => s.into_pyobject(py)?.into_any(),
+        },
+        (Value::String(s), _) => s.into_pyobject(py)?.into_any(),
+        (Value::Bool(b), _) => b.into_pyobject(py)?.to_owned().into_any(),
+        (Value::Number(n), _) => match n.as_i64() {
+            Some(i) if col != Col::Float => i.into_pyobject(py)?.into_any(),
+            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
+        (Value::Array(items), _) => {
+            let list = PyList::empty(py);
+            for i in items {
+                list.append(py_value(py, i, Col::Json)?)?;
+            }
+            list.into_any()
+        }
+        (Value::Object(map), _) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(k, py_value(py, v, Col::Json)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+#[pymethods]
+impl NativeResult {
+    /// The kind of records ("events", "treaties", ..., "sql").
+    #[getter]
+    fn kind(&self) -> &str {
+        &self.kind
+    }
+
+    /// Column names, in order.
+    #[getter]
+    fn columns(&self) -> Vec<String> {
+        self.layout.iter().map(|(n, _)| n.clone()).collect()
+    }
+
+    fn __len__(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Row `index` as a dictionary (dates as `datetime.date`).
+    fn row<'py>(&self, py: Python<'py>, index: usize) -> PyResult<Bound<'py, PyDict>> {
+        let row = self
+            .rows
+            .get(index)
+            .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err(format!("row {index} out of range")))?;
+        let dict = PyDict::new(py);
+        for (name, col) in &self.layout {
+            dict.set_item(name, py_value(py, row.get(name).unwrap_or(&Value::Null), *col)?)?;
+        }
+        Ok(dict)
+    }
+
+    /// The rows as an Arrow C stream (the PyCapsule protocol).
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(&self, py: Python<'py>, requested_schema: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyCapsule>> {
+        // The schema is fixed by the record kind; a requested schema is a hint we may ignore.
+        let _ = requested_schema;
+        let batch: RecordBatch = py.detach(|| columns::to_batch(&self.rows, &self.layout)).map_err(errors::arrow)?;
+        let schema = batch.schema();
+        let reader = RecordBatchIterator::new(vec![Ok(batch)], schema);
+        let stream = FFI_ArrowArrayStream::new(Box::new(reader));
+        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+    }
+}
+
+fn layout_of(kind: &str) -> Option<Layout> {
+    Some(match kind {
+        "events" | "search" => columns::EVENTS,
+        "treaties" => columns::TREATIES,
+        "postings" => columns::POSTINGS,
+        "memberships" => columns::MEMBERSHIPS,
+        "observations" => columns::OBSERVATIONS,
+        "polities" => columns::POLITIES,
+        "persons" => columns::PERSONS,
+        "organizations" => columns::ORGANIZATIONS,
+        "sources" => columns::SOURCES,
+        "citations" => columns::CITATIONS,
+        "disputes" | "disputes_of" => columns::DISPUTES,
+        "coverage" => columns::COVERAGE,
+        _ => return None,
+    })
+}
+
+fn open(db: Option<&str>) -> mongolia_relations::Result<Dataset> {
+    match db {
+        Some(path) => Dataset::open(path),
+        None => Dataset::embedded(),
+    }
+}
+
+fn rows<T: serde::Serialize>(records: Vec<T>) -> Vec<Value> {
+    records
+        .into_iter()
+        .map(|r| serde_json::to_value(r).unwrap_or(Value::Null))
+        .collect()
+}
+
+fn filter_from(args: &HashMap<String, String>) -> Filter {
+    let get = |k: &str| args.get(k).cloned();
+    Filter {
+        polity: get("polity"),
+        kind: get("kind"),
+        start: get("start"),
+        end: get("end"),
+        person: get("person"),
+        organization: get("organization"),
+        in_force_on: get("in_force_on"),
+        indicator: get("indicator"),
+        cameo: get("cameo"),
+        plover: get("plover"),
+        sending: get("sending"),
+        receiving: get("receiving"),
+    }
+}
+
+/// Runs query `kind` with string filters on the embedded dataset or the file `db`.
+/// `text` is the search text (search), the SQL (sql), or `table:id` (citations, disputes_of).
+#[pyfunction]
+#[pyo3(signature = (kind, filters, db=None, text=None))]
+fn query(py: Python<'_>, kind: &str, filters: HashMap<String, String>, db: Option<String>, text: Option<String>) -> PyResult<NativeResult> {
+    let kind_owned = kind.to_string();
+    let result = py.detach(move || -> mongolia_relations::Result<Rows> {
+        let data = open(db.as_deref())?;
+        let f = filter_from(&filters);
+        let text = text.unwrap_or_default();
+        let record_key = || {
+            text.split_once(':')
+                .map(|(t, i)| (t.to_string(), i.to_string()))
+                .unwrap_or_default()
+        };
+        let rows = match kind_owned.as_str() {
+            "events" => rows(data.events(&f)?),
+            "search" => rows(data.search(&text)?),
+            "treaties" => rows(data.treaties(&f)?),
+            "postings" => rows(data.postings(&f)?),
+            "memberships" => rows(data.memberships(&f)?),
+            "observations" => rows(data.observations(&f)?),
+            "polities" => rows(data.polities(&f)?),
+            "persons" => rows(data.persons(&f)?),
+            "organizations" => rows(data.organizations(&f)?),
+            "sources" => rows(data.sources()?),
+            "disputes" => rows(data.disputes(&f)?),
+            "coverage" => rows(data.coverage()?),
+            "citations" => {
+                let (t, i) = record_key();
+                rows(data.citations(&t, &i)?)
+            }
+            "disputes_of" => {
+                let (t, i) = record_key();
+                rows(data.disputes_of(&t, &i)?)
+            }
+            "sql" => {
+                let result = data.sql(&text)?;
+                let objects: Vec<Value> = result
+                    .rows
+                    .into_iter()
+                    .map(|r| Value::Object(result.columns.iter().cloned().zip(r).collect()))
+                    .collect();
+                let layout = columns::infer_layout(&result.columns, &objects);
+                return Ok((objects, layout));
+            }
+            other => {
+                return Err(mongolia_relations::Error::InvalidInput {
+                    field: "query",
+                    reason: format!("no query named {other:?}"),
+                });
+            }
+        };
+        let layout = layout_of(&kind_owned)
+            .unwrap_or_default()
+            .iter()
+            .map(|(n, c)| (n.to_string(), *c))
+            .collect();
+        Ok((rows, layout))
+    });
+    let (rows, layout) = result.map_err(|e| errors::to_py(py, e))?;
+    Ok(NativeResult {
+        kind: kind.to_string(),
+        layout,
+        rows,
+    })
+}
+
+/// Dataset metadata: version, content hash, file hash, schema version, citation.
+#[pyfunction]
+#[pyo3(signature = (db=None))]
+fn metadata(py: Python<'_>, db: Option<String>) -> PyResult<HashMap<String, String>> {
+    py.detach(move || -> mongolia_relations::Result<HashMap<String, String>> {
+        let data = open(db.as_deref())?;
+        let mut out: HashMap<String, String> = data
+            .sql("SELECT key, value FROM metadata")?
+            .rows
+            .into_iter()
+            .filter_map(|r| Some((r[0].as_str()?.to_string(), r[1].as_str()?.to_string())))
+            .collect();
+        if data.is_embedded() {
+            out.insert("file_sha256".into(), mongolia_relations::FILE_SHA256.into());
+        }
+        Ok(out)
+    })
+    .map_err(|e| errors::to_py(py, e))
+}
+
+/// The citation of the dataset as "text" or "bibtex".
+#[pyfunction]
+#[pyo3(signature = (format="text", db=None))]
+fn cite(py: Python<'_>, format: &str, db: Option<String>) -> PyResult<String> {
+    let format = match format {
+        "text" => CitationFormat::Text,
+        "bibtex" => CitationFormat::Bibtex,
+        other => {
+            return Err(errors::to_py(
+                py,
+                mongolia_relations::Error::UnknownValue {
+                    vocabulary: "citation format",
+                    input: other.into(),
+                    known: vec!["bibtex".into(), "text".into()],
+                },
+            ))
+        }
+    };
+    py.detach(move || open(db.as_deref())?.cite(format))
+        .map_err(|e| errors::to_py(py, e))
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<NativeResult>()?;
+    m.add_function(wrap_pyfunction!(query, m)?)?;
+    m.add_function(wrap_pyfunction!(metadata, m)?)?;
+    m.add_function(wrap_pyfunction!(cite, m)?)?;
+    m.add("CONTENT_HASH", mongolia_relations::CONTENT_HASH)?;
+    m.add("FILE_SHA256", mongolia_relations::FILE_SHA256)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)
+}

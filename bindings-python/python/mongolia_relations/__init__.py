@@ -1,0 +1,134 @@
+"""mongolia_relations: a curated, cited dataset of Mongolia's foreign relations.
+
+>>> import mongolia_relations as mr
+>>> treaties = mr.events(polity="North Korea", kind="treaty_signed")
+>>> df = treaties.to_pandas()            # or .to_polars(), .to_arrow()
+>>> mr.cite(format="bibtex")             # the dataset; record.citations() for each fact
+
+Module-level functions query the dataset embedded in the package; ``open(path)`` opens a
+database file built from your own seeds.
+"""
+
+from __future__ import annotations
+
+import os
+
+from . import _native
+from ._errors import (
+    DatabaseFileError,
+    InvalidDateError,
+    InvalidFilterError,
+    MongoliaRelationsError,
+    ReadOnlyError,
+    SqlError,
+    UnknownOrganizationError,
+    UnknownPersonError,
+    UnknownPolityError,
+)
+from ._query import Database
+from ._records import (
+    Citation,
+    Coverage,
+    Dispute,
+    Event,
+    Membership,
+    Observation,
+    Organization,
+    Person,
+    Polity,
+    Posting,
+    Record,
+    Source,
+    Treaty,
+)
+from ._results import ResultSet
+
+__version__: str = _native.__version__
+CONTENT_HASH: str = _native.CONTENT_HASH
+FILE_SHA256: str = _native.FILE_SHA256
+
+_embedded = Database()
+events = _embedded.events
+treaties = _embedded.treaties
+postings = _embedded.postings
+memberships = _embedded.memberships
+observations = _embedded.observations
+polities = _embedded.polities
+persons = _embedded.persons
+organizations = _embedded.organizations
+sources = _embedded.sources
+disputes = _embedded.disputes
+disputes_of = _embedded.disputes_of
+citations = _embedded.citations
+coverage = _embedded.coverage
+search = _embedded.search
+sql = _embedded.sql
+cite = _embedded.cite
+metadata = _embedded.metadata
+
+
+def open(path: str | os.PathLike[str]) -> Database:  # noqa: A001 - the documented name
+    """Open a database file built by this library (e.g. ``mongolia-relations build --extra``)."""
+    _native.metadata(os.fspath(path))  # fail now, with DatabaseFileError, if it is not usable
+    return Database(path)
+
+
+def dataset_version() -> str:
+    """The version of the embedded dataset."""
+    return metadata()["dataset_version"]
+
+
+def content_hash() -> str:
+    """The content hash of the embedded dataset (independent of the SQLite version)."""
+    return metadata()["content_hash"]
+
+
+__all__ = [
+    "CONTENT_HASH",
+    "FILE_SHA256",
+    "Citation",
+    "Coverage",
+    "Database",
+    "DatabaseFileError",
+    "Dispute",
+    "Event",
+    "InvalidDateError",
+    "InvalidFilterError",
+    "Membership",
+    "MongoliaRelationsError",
+    "Observation",
+    "Organization",
+    "Person",
+    "Polity",
+    "Posting",
+    "ReadOnlyError",
+    "Record",
+    "ResultSet",
+    "Source",
+    "SqlError",
+    "Treaty",
+    "UnknownOrganizationError",
+    "UnknownPersonError",
+    "UnknownPolityError",
+    "__version__",
+    "citations",
+    "cite",
+    "content_hash",
+    "coverage",
+    "dataset_version",
+    "disputes",
+    "disputes_of",
+    "events",
+    "memberships",
+    "metadata",
+    "observations",
+    "open",
+    "organizations",
+    "persons",
+    "polities",
+    "postings",
+    "search",
+    "sources",
+    "sql",
+    "treaties",
+]

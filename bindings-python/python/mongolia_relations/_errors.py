@@ -1,0 +1,25 @@
+"""The exception hierarchy (defined in the native module, re-exported here)."""
+
+from ._native import (
+    DatabaseFileError,
+    InvalidDateError,
+    InvalidFilterError,
+    MongoliaRelationsError,
+    ReadOnlyError,
+    SqlError,
+    UnknownOrganizationError,
+    UnknownPersonError,
+    UnknownPolityError,
+)
+
+__all__ = [
+    "DatabaseFileError",
+    "InvalidDateError",
+    "InvalidFilterError",
+    "MongoliaRelationsError",
+    "ReadOnlyError",
+    "SqlError",
+    "UnknownOrganizationError",
+    "UnknownPersonError",
+    "UnknownPolityError",
+]

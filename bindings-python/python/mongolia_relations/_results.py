@@ -1,0 +1,109 @@
+"""Result sets: sequences of typed records that convert to DataFrames without a Python object per row."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from typing import Any, overload
+
+from . import _native
+from ._records import RECORD_TYPES, Record
+
+
+class ResultSet:
+    """The rows of one query.
+
+    A sequence of typed records (``len``, iteration, indexing) that also converts to pandas,
+    polars and pyarrow, and implements the Arrow PyCapsule stream protocol
+    (``__arrow_c_stream__``) so DuckDB and other Arrow consumers read it directly.
+    """
+
+    def __init__(self, native: _native.NativeResult, db: str | None = None) -> None:
+        self._native = native
+        self._db = db
+        self._type: type[Record] | None = RECORD_TYPES.get(native.kind)
+
+    @property
+    def kind(self) -> str:
+        """What the rows are: ``events``, ``treaties``, ..., or ``sql``."""
+        return self._native.kind
+
+    @property
+    def columns(self) -> list[str]:
+        """Column names, in order."""
+        return self._native.columns
+
+    def __len__(self) -> int:
+        return len(self._native)
+
+    def _make(self, index: int) -> Any:
+        row = self._native.row(index)
+        return self._type.from_row(row, self._db) if self._type else row
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self._make(i) for i in range(*index.indices(len(self)))]
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError(f"index {index} out of range for {n} rows")
+        return self._make(index)
+
+    def __iter__(self) -> Iterator[Any]:
+        for i in range(len(self)):
+            yield self._make(i)
+
+    def __repr__(self) -> str:
+        return f"<ResultSet of {len(self)} {self.kind}>"
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """The rows as dictionaries."""
+        return [self._native.row(i) for i in range(len(self))]
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+        """Export the rows as an Arrow C stream (PyCapsule interface)."""
+        return self._native.__arrow_c_stream__(requested_schema)
+
+    def to_arrow(self) -> Any:
+        """A ``pyarrow.Table`` (needs pyarrow). Vocabulary columns are dictionary-encoded."""
+        try:
+            import pyarrow as pa
+        except ImportError as e:  # pragma: no cover - depends on the environment
+            raise ImportError("to_arrow() needs pyarrow: pip install 'mongolia-relations[arrow]'") from e
+        return pa.table(self)
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame``: dates as datetime64, vocabularies as categoricals."""
+        try:
+            import pandas  # noqa: F401
+        except ImportError as e:  # pragma: no cover
+            raise ImportError("to_pandas() needs pandas and pyarrow: pip install 'mongolia-relations[pandas]'") from e
+        return self.to_arrow().to_pandas(date_as_object=False)
+
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame``: dates as Date, vocabularies as Categorical."""
+        try:
+            import polars as pl
+        except ImportError as e:  # pragma: no cover
+            raise ImportError("to_polars() needs polars: pip install 'mongolia-relations[polars]'") from e
+        return pl.DataFrame(self)
+
+    def _repr_html_(self) -> str:
+        shown = min(len(self), 20)
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in self.columns)
+        body = []
+        for row in (self._native.row(i) for i in range(shown)):
+            cells = []
+            for c in self.columns:
+                value = row.get(c)
+                text = "" if value is None else "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+                cells.append(f"<td>{html.escape(text[:120])}</td>")
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        more = f"<p>{len(self) - shown} more rows</p>" if len(self) > shown else ""
+        table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        return f"<p>{len(self)} {html.escape(self.kind)}</p>{table}{more}"

@@ -1,0 +1,275 @@
+//! Column layouts of each result kind, and the conversion of records into Arrow columns and
+//! Python dictionaries.
+
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, ListBuilder, StringBuilder, StringDictionaryBuilder,
+};
+use arrow_array::types::Int32Type;
+use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_schema::{ArrowError, DataType, Field, Schema};
+use serde_json::Value;
+use std::sync::Arc;
+
+/// How a column is typed in Arrow and in Python.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Col {
+    /// Text.
+    Text,
+    /// Text from a small vocabulary: a dictionary (categorical) column.
+    Category,
+    /// A whole number.
+    Int,
+    /// A float; NULL stays NULL.
+    Float,
+    /// A boolean.
+    Bool,
+    /// An ISO date string, delivered as a date.
+    Date,
+    /// A list of strings.
+    List,
+    /// Anything nested, delivered as JSON text in Arrow and as Python objects in records.
+    Json,
+}
+
+/// A result kind's columns, in order.
+pub type Layout = &'static [(&'static str, Col)];
+
+use Col::*;
+
+pub const EVENTS: Layout = &[
+    ("id", Int),
+    ("kind", Category),
+    ("date", Text),
+    ("start", Date),
+    ("end", Date),
+    ("precision", Category),
+    ("certainty", Category),
+    ("date_note", Text),
+    ("place", Text),
+    ("place_polity", Category),
+    ("level", Category),
+    ("channel", Category),
+    ("treaty", Int),
+    ("cameo", Category),
+    ("plover", Category),
+    ("summary", Text),
+    ("note", Text),
+    ("polities", List),
+    ("persons", List),
+    ("organizations", List),
+    ("participants", Json),
+    ("sources", List),
+];
+pub const TREATIES: Layout = &[
+    ("id", Int),
+    ("title", Text),
+    ("kind", Category),
+    ("parties", List),
+    ("signed", Text),
+    ("signed_place", Text),
+    ("in_force", Text),
+    ("terminated", Text),
+    ("in_force_from", Date),
+    ("terminated_from", Date),
+    ("term_years", Int),
+    ("languages", List),
+    ("note", Text),
+    ("sources", List),
+];
+pub const POSTINGS: Layout = &[
+    ("id", Int),
+    ("person", Text),
+    ("person_id", Int),
+    ("role", Category),
+    ("sending", Category),
+    ("receiving", Category),
+    ("start", Text),
+    ("end", Text),
+    ("note", Text),
+    ("sources", List),
+];
+pub const MEMBERSHIPS: Layout = &[
+    ("id", Int),
+    ("organization", Category),
+    ("polity", Category),
+    ("status", Category),
+    ("start", Text),
+    ("end", Text),
+    ("note", Text),
+    ("sources", List),
+];
+pub const OBSERVATIONS: Layout = &[
+    ("id", Int),
+    ("polity", Category),
+    ("reporter", Category),
+    ("indicator", Category),
+    ("period", Text),
+    ("period_start", Date),
+    ("period_end", Date),
+    ("value", Float),
+    ("unit", Category),
+    ("note", Text),
+    ("sources", List),
+];
+pub const POLITIES: Layout = &[
+    ("code", Text),
+    ("name", Text),
+    ("official_name", Text),
+    ("iso2", Text),
+    ("iso3", Text),
+    ("iso_numeric", Int),
+    ("iso_withdrawn", Bool),
+    ("cow_code", Int),
+    ("cow_abbrev", Text),
+    ("gw_code", Int),
+    ("start_year", Int),
+    ("end_year", Int),
+    ("successor", Text),
+    ("is_un_member", Bool),
+    ("note", Text),
+    ("aliases", List),
+];
+pub const PERSONS: Layout = &[
+    ("id", Int),
+    ("name", Text),
+    ("polity", Category),
+    ("names", List),
+    ("roles", List),
+    ("note", Text),
+];
+pub const ORGANIZATIONS: Layout = &[("code", Text), ("name", Text), ("aliases", List)];
+pub const SOURCES: Layout = &[
+    ("id", Text),
+    ("title", Text),
+    ("author", Text),
+    ("publisher", Text),
+    ("kind", Category),
+    ("url", Text),
+    ("published", Text),
+    ("language", Category),
+    ("sha256", Text),
+    ("reliability", Category),
+    ("note", Text),
+];
+pub const CITATIONS: Layout = &[
+    ("id", Int),
+    ("source", Text),
+    ("source_title", Text),
+    ("record_table", Category),
+    ("record_id", Text),
+    ("locator", Text),
+    ("quote", Text),
+    ("note", Text),
+];
+pub const DISPUTES: Layout = &[("id", Int), ("topic", Text), ("note", Text), ("claims", Json)];
+pub const COVERAGE: Layout = &[
+    ("polity", Text),
+    ("name", Text),
+    ("date", Text),
+    ("precision", Category),
+    ("certainty", Category),
+    ("via", Text),
+    ("sources", Int),
+];
+
+fn days(s: &str) -> Option<i32> {
+    let d = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?;
+    i32::try_from((d - epoch).num_days()).ok()
+}
+
+/// Builds one Arrow batch from serialized records.
+pub fn to_batch(rows: &[Value], layout: &[(String, Col)]) -> Result<RecordBatch, ArrowError> {
+    let mut fields = Vec::with_capacity(layout.len());
+    let mut arrays: Vec<ArrayRef> = Vec::with_capacity(layout.len());
+    for (name, col) in layout {
+        let cells = rows.iter().map(|r| r.get(name).unwrap_or(&Value::Null));
+        let (array, data_type): (ArrayRef, DataType) = match col {
+            Text => {
+                let mut b = StringBuilder::new();
+                cells.for_each(|v| b.append_option(v.as_str()));
+                (Arc::new(b.finish()), DataType::Utf8)
+            }
+            Category => {
+                let mut b = StringDictionaryBuilder::<Int32Type>::new();
+                cells.for_each(|v| match v.as_str() {
+                    Some(s) => {
+                        b.append_value(s);
+                    }
+                    None => b.append_null(),
+                });
+                (
+                    Arc::new(b.finish()),
+                    DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8)),
+                )
+            }
+            Int => {
+                let mut b = Int64Builder::new();
+                cells.for_each(|v| b.append_option(v.as_i64()));
+                (Arc::new(b.finish()), DataType::Int64)
+            }
+            Float => {
+                let mut b = Float64Builder::new();
+                cells.for_each(|v| b.append_option(v.as_f64()));
+                (Arc::new(b.finish()), DataType::Float64)
+            }
+            Bool => {
+                let mut b = BooleanBuilder::new();
+                cells.for_each(|v| b.append_option(v.as_bool()));
+                (Arc::new(b.finish()), DataType::Boolean)
+            }
+            Date => {
+                let mut b = Date32Builder::new();
+                cells.for_each(|v| b.append_option(v.as_str().and_then(days)));
+                (Arc::new(b.finish()), DataType::Date32)
+            }
+            List => {
+                let mut b = ListBuilder::new(StringBuilder::new());
+                for v in cells {
+                    match v.as_array() {
+                        Some(items) => {
+                            items.iter().for_each(|i| b.values().append_option(i.as_str()));
+                            b.append(true);
+                        }
+                        None => b.append(false),
+                    }
+                }
+                let array = b.finish();
+                let dt = array.data_type().clone();
+                (Arc::new(array), dt)
+            }
+            Json => {
+                let mut b = StringBuilder::new();
+                cells.for_each(|v| b.append_option(if v.is_null() { None } else { Some(v.to_string()) }));
+                (Arc::new(b.finish()), DataType::Utf8)
+            }
+        };
+        fields.push(Field::new(name.as_str(), data_type, true));
+        arrays.push(array);
+    }
+    let schema = Arc::new(Schema::new(fields));
+    if arrays.is_empty() {
+        return Ok(RecordBatch::new_empty(schema));
+    }
+    RecordBatch::try_new(schema, arrays)
+}
+
+/// The layout of free SQL rows: each column typed by its first non-null value.
+pub fn infer_layout(columns: &[String], rows: &[Value]) -> Vec<(String, Col)> {
+    columns
+        .iter()
+        .map(|c| {
+            let values: Vec<&Value> = rows.iter().map(|r| &r[c.as_str()]).filter(|v| !v.is_null()).collect();
+            let col = if values.is_empty() || values.iter().any(|v| v.is_string()) {
+                Text
+            } else if values.iter().all(|v| v.is_i64()) {
+                Int
+            } else if values.iter().all(|v| v.is_number()) {
+                Float
+            } else {
+                Text
+            };
+            (c.clone(), col)
+        })
+        .collect()
+}
