@@ -369,18 +369,28 @@ CREATE INDEX polity_aliases_alias ON polity_aliases(alias COLLATE NOCASE);
 CREATE VIRTUAL TABLE events_fts USING fts5(summary, place, note, content='events', content_rowid='id');
 
 -- treaty_dates: each treaty with the bounds of its lifecycle events. A treaty counts as in force
--- on day D when it was certainly signed (or entered into force) by D and not possibly
--- terminated by D: in_force_from <= D < terminated_from. Where no in-force date is recorded,
--- signature is taken as the start (the column in_force_basis says which).
+-- on day D when it was certainly signed (or entered into force) by D and not possibly ended by D:
+-- in_force_from <= D < terminated_from. Where no in-force date is recorded, signature is taken
+-- as the start (in_force_basis says which). The end is the earliest possible day of a recorded
+-- termination or, failing that, the expiry of a stated term (term_years after the earliest day
+-- of entry into force or signature); a treaty with neither is taken to stay in force.
 CREATE VIEW treaty_dates AS
-SELECT t.id AS treaty,
-       (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed') AS signed,
-       (SELECT min(place) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed') AS signed_place,
-       (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force') AS in_force,
-       (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_terminated') AS terminated,
-       COALESCE((SELECT min(date_end) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force'),
-                (SELECT min(date_end) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed')) AS in_force_from,
-       CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force')
-            THEN 'in_force' ELSE 'signed' END AS in_force_basis,
-       (SELECT min(date_start) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_terminated') AS terminated_from
-FROM treaties t;
+SELECT treaty, signed, signed_place, in_force, terminated, in_force_from, in_force_basis, expires,
+       COALESCE(terminated_start, expires) AS terminated_from
+FROM (
+  SELECT t.id AS treaty,
+         (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed') AS signed,
+         (SELECT min(place) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed') AS signed_place,
+         (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force') AS in_force,
+         (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_terminated') AS terminated,
+         COALESCE((SELECT min(date_end) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force'),
+                  (SELECT min(date_end) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed')) AS in_force_from,
+         CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force')
+              THEN 'in_force' ELSE 'signed' END AS in_force_basis,
+         CASE WHEN t.term_years IS NOT NULL THEN
+              date(COALESCE((SELECT min(date_start) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force'),
+                            (SELECT min(date_start) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed')),
+                   '+' || t.term_years || ' years') END AS expires,
+         (SELECT min(date_start) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_terminated') AS terminated_start
+  FROM treaties t
+);

@@ -27,6 +27,8 @@ pub enum Col {
     Date,
     /// A list of strings.
     List,
+    /// A list of whole numbers.
+    IntList,
     /// Anything nested, delivered as JSON text in Arrow and as Python objects in records.
     Json,
 }
@@ -162,6 +164,24 @@ pub const CITATIONS: Layout = &[
     ("note", Text),
 ];
 pub const DISPUTES: Layout = &[("id", Int), ("topic", Text), ("note", Text), ("claims", Json)];
+/// The fixed columns of the panel; one Float column per indicator follows them.
+pub const PANEL: Layout = &[
+    ("partner", Category),
+    ("partner_name", Text),
+    ("year", Int),
+    ("relations", Bool),
+    ("years_since_relations", Int),
+    ("treaties_signed", Int),
+    ("treaties_in_force", Int),
+    ("treaties_in_force_ids", IntList),
+    ("treaties_terminated", Int),
+    ("visits_to_mongolia", Int),
+    ("visits_from_mongolia", Int),
+    ("meetings", Int),
+    ("aid_events", Int),
+    ("ambassador_from_mongolia", Bool),
+    ("ambassador_to_mongolia", Bool),
+];
 pub const COVERAGE: Layout = &[
     ("polity", Text),
     ("name", Text),
@@ -229,6 +249,21 @@ pub fn to_batch(rows: &[Value], layout: &[(String, Col)]) -> Result<RecordBatch,
                     match v.as_array() {
                         Some(items) => {
                             items.iter().for_each(|i| b.values().append_option(i.as_str()));
+                            b.append(true);
+                        }
+                        None => b.append(false),
+                    }
+                }
+                let array = b.finish();
+                let dt = array.data_type().clone();
+                (Arc::new(array), dt)
+            }
+            IntList => {
+                let mut b = ListBuilder::new(Int64Builder::new());
+                for v in cells {
+                    match v.as_array() {
+                        Some(items) => {
+                            items.iter().for_each(|i| b.values().append_option(i.as_i64()));
                             b.append(true);
                         }
                         None => b.append(false),

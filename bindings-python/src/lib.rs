@@ -192,6 +192,39 @@ fn query(py: Python<'_>, kind: &str, filters: HashMap<String, String>, db: Optio
                 let (t, i) = record_key();
                 rows(data.disputes_of(&t, &i)?)
             }
+            "panel" => {
+                let year = |k: &str| -> mongolia_relations::Result<Option<i32>> {
+                    filters
+                        .get(k)
+                        .map(|v| {
+                            v.parse().map_err(|_| mongolia_relations::Error::InvalidDate {
+                                field: "year",
+                                input: v.clone(),
+                                reason: "a panel year is a whole number".into(),
+                            })
+                        })
+                        .transpose()
+                };
+                let options = mongolia_relations::PanelOptions {
+                    start: year("start")?,
+                    end: year("end")?,
+                    partners: filters
+                        .get("partners")
+                        .map(|p| p.split(';').map(str::to_string).collect())
+                        .unwrap_or_default(),
+                };
+                let rows = rows(data.dyad_years(&options)?);
+                let mut layout: Vec<(String, Col)> = columns::PANEL.iter().map(|(n, c)| (n.to_string(), *c)).collect();
+                let indicators = data.sql("SELECT indicator FROM indicators ORDER BY indicator")?;
+                layout.extend(
+                    indicators
+                        .rows
+                        .iter()
+                        .filter_map(|r| r[0].as_str())
+                        .map(|i| (i.to_string(), Col::Float)),
+                );
+                return Ok((rows, layout));
+            }
             "sql" => {
                 let result = data.sql(&text)?;
                 let objects: Vec<Value> = result

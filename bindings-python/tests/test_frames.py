@@ -65,3 +65,15 @@ def test_plots_return_figures():
     assert fig.axes and fig.axes[0].get_title().startswith("Mongolia and North Korea")
     fig2 = plot.series("PRK")
     assert fig2.axes[0].lines
+
+
+def test_dyad_year_panel_pins_the_dprk_treaty_and_na_trade():
+    import pandas as pd
+
+    df = mr.dyad_years(polity="North Korea").to_pandas().set_index("year")
+    assert df.loc[1990, "relations"] and df.loc[1990, "treaties_in_force"] >= 1
+    assert df.loc[1996, "treaties_in_force"] == df.loc[1990, "treaties_in_force"] - 1
+    assert df.loc[1985, "trade_turnover"] == 10.7 and pd.isna(df.loc[1991, "trade_turnover"])
+    assert df.index.min() == 1948
+    full = mr.dyad_years(start=1990, end=1990)
+    assert len(full) > 150 and "MNG" not in set(full.to_arrow().column("partner").to_pylist())

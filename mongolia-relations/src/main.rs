@@ -148,6 +148,18 @@ enum Command {
     },
     /// Dataset version and hashes.
     Version,
+    /// The dyad-year panel of Mongolia and its partners (codebook in the README).
+    Panel {
+        /// Only this partner (repeatable).
+        #[arg(long = "polity")]
+        partners: Vec<String>,
+        /// First year (default 1921).
+        #[arg(long)]
+        start: Option<i32>,
+        /// Last year (default: the latest year in the data).
+        #[arg(long)]
+        end: Option<i32>,
+    },
     /// Counts of what the dataset holds.
     Stats,
     /// Every UN member (and the Holy See, Palestine): cited relations date, precision, sources.
@@ -267,6 +279,14 @@ fn run(cli: &Cli) -> Result<(), Error> {
             (rows, &[])
         }
         Command::Stats => (stats(&data)?, &[]),
+        Command::Panel { partners, start, end } => {
+            let options = mongolia_relations::PanelOptions {
+                start: *start,
+                end: *end,
+                partners: partners.clone(),
+            };
+            (to_rows(&data.dyad_years(&options)?), &[])
+        }
         Command::Coverage => (to_rows(&data.coverage()?), &[]),
         Command::VerifySources { dir } => {
             let failures = data.verify_sources(dir)?;

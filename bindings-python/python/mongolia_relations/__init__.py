@@ -61,6 +61,7 @@ disputes = _embedded.disputes
 disputes_of = _embedded.disputes_of
 citations = _embedded.citations
 coverage = _embedded.coverage
+dyad_years = _embedded.dyad_years
 search = _embedded.search
 sql = _embedded.sql
 cite = _embedded.cite
@@ -118,6 +119,7 @@ __all__ = [
     "dataset_version",
     "disputes",
     "disputes_of",
+    "dyad_years",
     "events",
     "memberships",
     "metadata",

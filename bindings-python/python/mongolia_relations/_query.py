@@ -172,6 +172,26 @@ class Database:
         """Every UN member (and the Holy See, Palestine) with its earliest cited relations date."""
         return self._run("coverage")
 
+    def dyad_years(
+        self, start: int | None = None, end: int | None = None, polity: str | list[str] | None = None
+    ) -> ResultSet:
+        """The dyad-year panel of Mongolia and its partners (codebook in the README).
+
+        One row per (partner, year) both existed; NA (None/NaN) where no source covers a cell.
+        """
+        partners = [polity] if isinstance(polity, str) else polity
+        if partners is not None and not all(isinstance(p, str) for p in partners):
+            raise InvalidFilterError("polity must be a name or code, or a list of them")
+        for name, value in (("start", start), ("end", end)):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise InvalidDateError(f"{name} must be a year as int, not {type(value).__name__}: {value!r}")
+        return self._run(
+            "panel",
+            start=None if start is None else str(start),
+            end=None if end is None else str(end),
+            partners=None if partners is None else ";".join(partners),
+        )
+
     def search(self, text: str) -> ResultSet:
         """Full-text search over event summaries (SQLite FTS5 syntax)."""
         if not isinstance(text, str):
