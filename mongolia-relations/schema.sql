@@ -146,7 +146,8 @@ CREATE TABLE sources (
     language    TEXT NOT NULL,     -- ISO 639-1 code of the text
     sha256      TEXT,              -- SHA-256 of the text we hold (the file in shared/seeds), NULL for web pages
     reliability TEXT NOT NULL DEFAULT 'normal' CHECK (reliability IN ('normal', 'weak')),  -- 'weak': blog, mirror, machine-written or anniversary arithmetic
-    note        TEXT               -- what we know about the document, in our words
+    note        TEXT,  -- what we know about the document, in our words
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 
 -- polities: every state in the data, historical states as themselves.
@@ -165,7 +166,8 @@ CREATE TABLE polities (
     end_year    INTEGER,           -- last year, NULL while it exists
     successor   TEXT REFERENCES polities(code),  -- the polity that continued it, where one did
     is_un_member INTEGER NOT NULL DEFAULT 0 CHECK (is_un_member IN (0, 1)),  -- 1 for the 193 UN members of today
-    note        TEXT
+    note        TEXT,
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 
 -- polity_aliases: other names and codes that resolve to a polity (case-insensitive).
@@ -179,7 +181,8 @@ CREATE TABLE polity_aliases (
 CREATE TABLE organizations (
     code    TEXT PRIMARY KEY,  -- our code, usually the English acronym
     name    TEXT NOT NULL,     -- full English name
-    note    TEXT
+    note    TEXT,
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 
 -- organization_aliases: other names and acronyms.
@@ -194,7 +197,8 @@ CREATE TABLE persons (
     id      INTEGER PRIMARY KEY,  -- our id
     name    TEXT NOT NULL,        -- the name as we print it (family name or patronymic initial as the sources write it)
     polity  TEXT REFERENCES polities(code),  -- the state the person served
-    note    TEXT
+    note    TEXT,
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 
 -- person_names: every spelling the sources use (Kim Il Sung, Kim Il-sung, Kim Ir Sen).
@@ -214,7 +218,8 @@ CREATE TABLE person_roles (
     from_start TEXT, from_end TEXT, from_precision TEXT,  -- derived bounds of `from`
     "to"    TEXT,              -- EDTF
     to_start TEXT, to_end TEXT, to_precision TEXT,        -- derived bounds of `to`
-    note    TEXT
+    note    TEXT,
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 
 -- ===================================================================== facts
@@ -227,7 +232,8 @@ CREATE TABLE treaties (
     kind        TEXT NOT NULL REFERENCES treaty_kinds(kind),
     term_years  INTEGER,           -- the term in years where stated
     languages   TEXT,              -- ISO 639-1 codes of the authentic texts, ';'-separated, where stated
-    note        TEXT
+    note        TEXT,
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 
 -- treaty_parties: the states party to a treaty.
@@ -253,7 +259,8 @@ CREATE TABLE events (
     channel     TEXT CHECK (channel IN ('state', 'party', 'parliament', 'multilateral')),  -- the channel of relations
     treaty      INTEGER REFERENCES treaties(id),  -- the treaty this event concerns (treaty_* kinds)
     summary     TEXT NOT NULL,     -- what happened, in our own words
-    note        TEXT
+    note        TEXT,
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 
 -- event_participants: who took part in an event and in what role. Exactly one of polity,
@@ -278,7 +285,8 @@ CREATE TABLE postings (
     start_start TEXT, start_end TEXT, start_precision TEXT,  -- derived bounds of `start`
     "end"       TEXT,              -- EDTF; NULL where the source gives no end
     end_start TEXT, end_end TEXT, end_precision TEXT,        -- derived bounds of `end`
-    note        TEXT
+    note        TEXT,
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 
 -- memberships: a polity's standing in an organization.
@@ -291,7 +299,8 @@ CREATE TABLE memberships (
     start_start TEXT, start_end TEXT, start_precision TEXT,  -- derived bounds of `start`
     "end"        TEXT,             -- EDTF; NULL while it lasts or where unknown
     end_start TEXT, end_end TEXT, end_precision TEXT,        -- derived bounds of `end`
-    note         TEXT
+    note         TEXT,
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 
 -- observations: numeric series, e.g. trade. Unknown is NULL, never 0.
@@ -304,7 +313,8 @@ CREATE TABLE observations (
     period_start TEXT, period_end TEXT, period_precision TEXT,  -- derived bounds of `period`
     value       REAL,              -- the figure; NULL where the source gives none
     unit        TEXT NOT NULL,     -- unit of `value`
-    note        TEXT
+    note        TEXT,
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 
 -- quantities: numbers attached to events (10,000 horses, 197 orphans).
@@ -314,7 +324,8 @@ CREATE TABLE quantities (
     value       REAL NOT NULL,     -- the number
     qualifier   TEXT NOT NULL DEFAULT 'exact' CHECK (qualifier IN ('exact', 'approximately', 'at_least', 'more_than', 'up_to')),  -- how the source bounds it
     unit        TEXT NOT NULL,     -- what is counted ('horses', 'orphans', 'workers')
-    note        TEXT
+    note        TEXT,
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 
 -- ===================================================================== provenance
@@ -327,14 +338,16 @@ CREATE TABLE citations (
     record_id    TEXT NOT NULL,    -- the cited row's key (id, or code for polities)
     locator      TEXT NOT NULL,    -- where in the source: section, paragraph, table, footnote
     quote        TEXT,             -- a short identifying phrase from the source (ten words at most)
-    note         TEXT
+    note         TEXT,
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 
 -- disputes: sources that disagree, or a source that disagrees with itself (misprints).
 CREATE TABLE disputes (
     id      INTEGER PRIMARY KEY,
     topic   TEXT NOT NULL,     -- what is in dispute, in a few words
-    note    TEXT NOT NULL      -- the disagreement, in our words; no side is silently preferred
+    note    TEXT NOT NULL,  -- the disagreement, in our words; no side is silently preferred
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 
 -- claims: one side of a dispute: a value a source gives for a property of a record.
@@ -345,7 +358,8 @@ CREATE TABLE claims (
     record_id    TEXT,             -- its key
     property     TEXT NOT NULL,    -- what the claim is about ('date', 'count', 'reason', 'name')
     value        TEXT NOT NULL,    -- the value this side gives, in our words
-    note         TEXT
+    note         TEXT,
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 
 -- ===================================================================== derived

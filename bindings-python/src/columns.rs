@@ -61,6 +61,7 @@ pub const EVENTS: Layout = &[
     ("organizations", List),
     ("participants", Json),
     ("sources", List),
+    ("dataset", Category),
 ];
 pub const TREATIES: Layout = &[
     ("id", Int),
@@ -77,6 +78,7 @@ pub const TREATIES: Layout = &[
     ("languages", List),
     ("note", Text),
     ("sources", List),
+    ("dataset", Category),
 ];
 pub const POSTINGS: Layout = &[
     ("id", Int),
@@ -89,6 +91,7 @@ pub const POSTINGS: Layout = &[
     ("end", Text),
     ("note", Text),
     ("sources", List),
+    ("dataset", Category),
 ];
 pub const MEMBERSHIPS: Layout = &[
     ("id", Int),
@@ -99,6 +102,7 @@ pub const MEMBERSHIPS: Layout = &[
     ("end", Text),
     ("note", Text),
     ("sources", List),
+    ("dataset", Category),
 ];
 pub const OBSERVATIONS: Layout = &[
     ("id", Int),
@@ -112,6 +116,7 @@ pub const OBSERVATIONS: Layout = &[
     ("unit", Category),
     ("note", Text),
     ("sources", List),
+    ("dataset", Category),
 ];
 pub const POLITIES: Layout = &[
     ("code", Text),
@@ -152,6 +157,7 @@ pub const SOURCES: Layout = &[
     ("sha256", Text),
     ("reliability", Category),
     ("note", Text),
+    ("dataset", Category),
 ];
 pub const CITATIONS: Layout = &[
     ("id", Int),

@@ -60,6 +60,13 @@ create_exception!(
     "A database file that cannot be used."
 );
 
+create_exception!(
+    mongolia_relations,
+    SeedError,
+    MongoliaRelationsError,
+    "Seed files that fail validation; .problems lists (file, line, message)."
+);
+
 /// Converts a core error into the matching Python exception, with `suggestions` where known.
 pub fn to_py(py: Python<'_>, err: Error) -> PyErr {
     let message = err.to_string();
@@ -74,6 +81,16 @@ pub fn to_py(py: Python<'_>, err: Error) -> PyErr {
         Error::ReadOnly { .. } => (ReadOnlyError::new_err(message), Vec::new()),
         Error::OpenFile { .. } | Error::Io { .. } => (DatabaseFileError::new_err(message), Vec::new()),
         Error::Sql { .. } => (SqlError::new_err(message), Vec::new()),
+        Error::Seeds { problems } => {
+            let exc = SeedError::new_err(message);
+            let listed: Vec<(String, u64, String)> = problems
+                .into_iter()
+                .map(|p| (p.file.display().to_string(), p.line, p.message))
+                .collect();
+            // Attributes are a convenience; failing to set one must not hide the error itself.
+            let _ = exc.value(py).setattr("problems", listed);
+            (exc, Vec::new())
+        }
         _ => (MongoliaRelationsError::new_err(message), Vec::new()),
     };
     // Attributes are a convenience; failing to set one must not hide the error itself.
@@ -97,5 +114,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ReadOnlyError", py.get_type::<ReadOnlyError>())?;
     m.add("SqlError", py.get_type::<SqlError>())?;
     m.add("DatabaseFileError", py.get_type::<DatabaseFileError>())?;
+    m.add("SeedError", py.get_type::<SeedError>())?;
     Ok(())
 }

@@ -299,12 +299,23 @@ fn cite(py: Python<'_>, format: &str, db: Option<String>) -> PyResult<String> {
         .map_err(|e| errors::to_py(py, e))
 }
 
+/// Builds the embedded dataset plus seed folders into a new database file; returns its content hash.
+#[pyfunction]
+fn build_extension(py: Python<'_>, extra: Vec<String>, out: String) -> PyResult<String> {
+    py.detach(move || {
+        let dirs: Vec<&std::path::Path> = extra.iter().map(std::path::Path::new).collect();
+        Dataset::build_extended(&dirs, std::path::Path::new(&out)).map(|s| s.content_hash)
+    })
+    .map_err(|e| errors::to_py(py, e))
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeResult>()?;
     m.add_function(wrap_pyfunction!(query, m)?)?;
     m.add_function(wrap_pyfunction!(metadata, m)?)?;
     m.add_function(wrap_pyfunction!(cite, m)?)?;
+    m.add_function(wrap_pyfunction!(build_extension, m)?)?;
     m.add("CONTENT_HASH", mongolia_relations::CONTENT_HASH)?;
     m.add("FILE_SHA256", mongolia_relations::FILE_SHA256)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -80,3 +80,23 @@ def test_sql_returns_rows_as_dicts():
     rows = mr.sql("SELECT kind, count(*) AS n FROM events GROUP BY kind ORDER BY kind")
     assert rows.columns == ["kind", "n"]
     assert all(isinstance(r["n"], int) for r in rows)
+
+
+def test_an_extension_builds_and_opens_with_rows_tagged_by_dataset(tmp_path):
+    import pathlib
+
+    example = pathlib.Path(__file__).resolve().parents[2] / "examples" / "example-extension"
+    db = mr.build_extension(example, tmp_path / "extended.sqlite")
+    (bahamas,) = db.events(polity="Bahamas")
+    assert bahamas.dataset == "example-extension"
+    assert db.events(polity="PRK", kind="relations_established")[0].dataset == "mongolia-relations"
+    assert mr.open(tmp_path / "extended.sqlite").metadata()["extensions"] == "example-extension"
+
+
+def test_a_broken_extension_raises_seed_error_with_file_and_line(tmp_path):
+    import pytest
+
+    (tmp_path / "events.csv").write_text("id,kind,date,summary\n1000001,vist,2019,A visit.\n")
+    with pytest.raises(mr.SeedError) as info:
+        mr.build_extension(tmp_path, tmp_path / "out.sqlite")
+    assert any(file.endswith("events.csv") and line == 2 for file, line, _ in info.value.problems)

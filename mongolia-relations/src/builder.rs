@@ -67,13 +67,39 @@ struct Column {
 pub fn build_database(schema: &str, seed_dirs: &[&Path], out: &Path) -> Result<BuildSummary, Vec<SeedProblem>> {
     let conn = Connection::open_in_memory().map_err(|e| whole("schema.sql", e))?;
     conn.execute_batch(schema).map_err(|e| whole("schema.sql", e))?;
+    let sets: Vec<(&str, &Path)> = seed_dirs.iter().map(|d| (CORE_DATASET, *d)).collect();
+    load_and_finish(conn, schema, &sets, out)
+}
+
+/// The `dataset` value of the rows of this project's own seeds.
+pub const CORE_DATASET: &str = "mongolia-relations";
+
+/// Builds an extended database: the rows of `base` (a database file's bytes, e.g. the embedded
+/// one) plus the seed folders of `extensions`, each `(dataset name, folder)`, validated by the
+/// same rules. Every extension row records its dataset name in its `dataset` column.
+pub fn extend_database(base: &[u8], schema: &str, extensions: &[(&str, &Path)], out: &Path) -> Result<BuildSummary, Vec<SeedProblem>> {
+    let mut conn = Connection::open_in_memory().map_err(|e| whole("base database", e))?;
+    conn.deserialize_read_exact(rusqlite::MAIN_DB, base, base.len(), false)
+        .map_err(|e| whole("base database", e))?;
+    let names: Vec<&str> = extensions.iter().map(|(n, _)| *n).collect();
+    conn.execute_batch("DELETE FROM metadata WHERE key = 'content_hash';")
+        .map_err(|e| whole("base database", e))?;
+    conn.execute(
+        "INSERT OR REPLACE INTO metadata (key, value) VALUES ('extensions', ?1)",
+        [names.join(";")],
+    )
+    .map_err(|e| whole("base database", e))?;
+    load_and_finish(conn, schema, extensions, out)
+}
+
+fn load_and_finish(conn: Connection, schema: &str, sets: &[(&str, &Path)], out: &Path) -> Result<BuildSummary, Vec<SeedProblem>> {
     conn.execute_batch("PRAGMA foreign_keys = OFF;")
         .map_err(|e| whole("schema.sql", e))?;
     let tables = seed_tables(&conn).map_err(|e| whole("schema.sql", e))?;
     let mut problems = Vec::new();
     let mut origins = Origins::new();
-    for dir in seed_dirs {
-        load_dir(&conn, dir, &tables, &mut origins, &mut problems);
+    for (dataset, dir) in sets {
+        load_dir(&conn, dir, dataset, &tables, &mut origins, &mut problems);
     }
     if problems.is_empty() {
         check_foreign_keys(&conn, &origins, &mut problems);
@@ -130,7 +156,14 @@ fn has_bounds(cols: &[Column], base: &str) -> bool {
     cols.iter().any(|c| c.name == format!("{base}_start"))
 }
 
-fn load_dir(conn: &Connection, dir: &Path, tables: &BTreeMap<String, Vec<Column>>, origins: &mut Origins, problems: &mut Vec<SeedProblem>) {
+fn load_dir(
+    conn: &Connection,
+    dir: &Path,
+    dataset: &str,
+    tables: &BTreeMap<String, Vec<Column>>,
+    origins: &mut Origins,
+    problems: &mut Vec<SeedProblem>,
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -154,7 +187,7 @@ fn load_dir(conn: &Connection, dir: &Path, tables: &BTreeMap<String, Vec<Column>
     for file in files {
         let table = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
         match tables.get(&table) {
-            Some(cols) => load_file(conn, &file, &table, cols, origins, problems),
+            Some(cols) => load_file(conn, &file, &table, cols, dataset, origins, problems),
             None => problems.push(SeedProblem {
                 file,
                 line: 0,
@@ -167,7 +200,15 @@ fn load_dir(conn: &Connection, dir: &Path, tables: &BTreeMap<String, Vec<Column>
     }
 }
 
-fn load_file(conn: &Connection, file: &Path, table: &str, cols: &[Column], origins: &mut Origins, problems: &mut Vec<SeedProblem>) {
+fn load_file(
+    conn: &Connection,
+    file: &Path,
+    table: &str,
+    cols: &[Column],
+    dataset: &str,
+    origins: &mut Origins,
+    problems: &mut Vec<SeedProblem>,
+) {
     let problem = |line: u64, message: String| SeedProblem {
         file: file.to_path_buf(),
         line,
@@ -206,6 +247,11 @@ fn load_file(conn: &Connection, file: &Path, table: &str, cols: &[Column], origi
         .flat_map(|d| [format!("{d}_start"), format!("{d}_end"), format!("{d}_precision")])
         .collect();
     targets.extend(derived.iter().map(String::as_str));
+    // Rows say which dataset they come from unless the seed file says so itself.
+    let tag_dataset = cols.iter().any(|c| c.name == "dataset") && !headers.iter().any(|h| h == "dataset");
+    if tag_dataset {
+        targets.push("dataset");
+    }
     let sql = format!(
         "INSERT INTO \"{table}\" ({}) VALUES ({})",
         targets.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(", "),
@@ -256,6 +302,9 @@ fn load_file(conn: &Connection, file: &Path, table: &str, cols: &[Column], origi
         }
         if bad {
             continue;
+        }
+        if tag_dataset {
+            values.push(Value::Text(dataset.to_string()));
         }
         match stmt.execute(params_from_iter(values.iter())) {
             Ok(_) => {

@@ -126,6 +126,32 @@ impl Dataset {
         Ok(self.metadata("content_hash")?.unwrap_or_default())
     }
 
+    /// Builds the embedded dataset plus researchers' seed folders (same CSV format, same rules)
+    /// into a new database file at `out`; each folder's rows carry the folder's name in their
+    /// `dataset` column. Open the result with [`Dataset::open`].
+    pub fn build_extended(extensions: &[&Path], out: &Path) -> Result<crate::builder::BuildSummary> {
+        let mut named = Vec::with_capacity(extensions.len());
+        for dir in extensions {
+            let name = dir
+                .canonicalize()
+                .ok()
+                .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .ok_or_else(|| Error::Io {
+                    path: dir.to_path_buf(),
+                    source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such folder"),
+                })?;
+            if name == crate::builder::CORE_DATASET {
+                return Err(Error::InvalidInput {
+                    field: "extension",
+                    reason: format!("a folder named {name:?} would be mistaken for the core dataset; rename it"),
+                });
+            }
+            named.push((name, *dir));
+        }
+        let sets: Vec<(&str, &Path)> = named.iter().map(|(n, d)| (n.as_str(), *d)).collect();
+        crate::builder::extend_database(EMBEDDED, SCHEMA, &sets, out).map_err(|problems| Error::Seeds { problems })
+    }
+
     /// Recomputes the content hash from the rows, to check that nothing has changed them.
     pub fn recompute_content_hash(&self) -> Result<String> {
         Ok(crate::builder::content_hash(&self.conn, SCHEMA)?)

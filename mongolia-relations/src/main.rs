@@ -148,6 +148,15 @@ enum Command {
     },
     /// Dataset version and hashes.
     Version,
+    /// Build the embedded dataset plus your own seed folders into a new database file.
+    Build {
+        /// A folder of seed CSVs in the format of seeds/ (repeatable); its name names the dataset.
+        #[arg(long = "extra", required = true)]
+        extra: Vec<std::path::PathBuf>,
+        /// The database file to write.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// The dyad-year panel of Mongolia and its partners (codebook in the README).
     Panel {
         /// Only this partner (repeatable).
@@ -279,6 +288,12 @@ fn run(cli: &Cli) -> Result<(), Error> {
             (rows, &[])
         }
         Command::Stats => (stats(&data)?, &[]),
+        Command::Build { extra, out } => {
+            let dirs: Vec<&std::path::Path> = extra.iter().map(|p| p.as_path()).collect();
+            let summary = Dataset::build_extended(&dirs, out)?;
+            eprintln!("wrote {} (content hash {})", out.display(), summary.content_hash);
+            return Ok(());
+        }
         Command::Panel { partners, start, end } => {
             let options = mongolia_relations::PanelOptions {
                 start: *start,

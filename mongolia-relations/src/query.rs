@@ -147,7 +147,7 @@ impl Dataset {
     fn events_where(&self, w: &Where) -> Result<Vec<Event>> {
         let sql = format!(
             "SELECT e.id, e.kind, e.date, e.date_start, e.date_end, e.date_precision, e.certainty, e.date_note, e.place, e.place_polity, \
-             e.level, e.channel, e.treaty, k.cameo, k.plover, e.summary, e.note \
+             e.level, e.channel, e.treaty, k.cameo, k.plover, e.summary, e.note, e.dataset \
              FROM events e JOIN event_kinds k ON k.kind = e.kind{} ORDER BY e.date_start, e.date_end, e.id",
             w.sql()
         );
@@ -170,6 +170,7 @@ impl Dataset {
                 plover: r.get(14)?,
                 summary: r.get(15)?,
                 note: r.get(16)?,
+                dataset: r.get(17)?,
                 polities: Vec::new(),
                 persons: Vec::new(),
                 organizations: Vec::new(),
@@ -279,7 +280,7 @@ impl Dataset {
         }
         let sql = format!(
             "SELECT t.id, t.title, t.kind, (SELECT group_concat(polity, ';') FROM (SELECT polity FROM treaty_parties WHERE treaty = t.id ORDER BY polity)), \
-             d.signed, d.signed_place, d.in_force, d.terminated, d.in_force_from, d.terminated_from, t.term_years, t.languages, t.note \
+             d.signed, d.signed_place, d.in_force, d.terminated, d.in_force_from, d.terminated_from, t.term_years, t.languages, t.note, t.dataset \
              FROM treaties t JOIN treaty_dates d ON d.treaty = t.id{} ORDER BY d.in_force_from, t.id",
             w.sql()
         );
@@ -300,6 +301,7 @@ impl Dataset {
                 term_years: r.get(10)?,
                 languages: split_list(r.get(11)?),
                 note: r.get(12)?,
+                dataset: r.get(13)?,
                 sources: sources.get(&id.to_string()).cloned().unwrap_or_default(),
             })
         })
@@ -327,7 +329,7 @@ impl Dataset {
             "COALESCE(p.end_end, '9999-12-31')",
         )?;
         let sql = format!(
-            "SELECT p.id, pe.name, p.person, p.role, p.sending, p.receiving, p.start, p.\"end\", p.note FROM postings p JOIN persons pe ON pe.id = p.person{} \
+            "SELECT p.id, pe.name, p.person, p.role, p.sending, p.receiving, p.start, p.\"end\", p.note, p.dataset FROM postings p JOIN persons pe ON pe.id = p.person{} \
              ORDER BY p.start_start IS NULL, p.start_start, p.id",
             w.sql()
         );
@@ -344,6 +346,7 @@ impl Dataset {
                 start: r.get(6)?,
                 end: r.get(7)?,
                 note: r.get(8)?,
+                dataset: r.get(9)?,
                 sources: sources.get(&id.to_string()).cloned().unwrap_or_default(),
             })
         })
@@ -374,7 +377,7 @@ impl Dataset {
             "COALESCE(m.end_end, '9999-12-31')",
         )?;
         let sql = format!(
-            "SELECT m.id, m.organization, m.polity, m.status, m.start, m.\"end\", m.note FROM memberships m{} ORDER BY m.start_start IS NULL, m.start_start, m.id",
+            "SELECT m.id, m.organization, m.polity, m.status, m.start, m.\"end\", m.note, m.dataset FROM memberships m{} ORDER BY m.start_start IS NULL, m.start_start, m.id",
             w.sql()
         );
         let sources = self.sources_by_record("memberships")?;
@@ -388,6 +391,7 @@ impl Dataset {
                 start: r.get(4)?,
                 end: r.get(5)?,
                 note: r.get(6)?,
+                dataset: r.get(7)?,
                 sources: sources.get(&id.to_string()).cloned().unwrap_or_default(),
             })
         })
@@ -405,7 +409,7 @@ impl Dataset {
         }
         self.range_where(&mut w, f, "o.period_start", "o.period_end")?;
         let sql = format!(
-            "SELECT o.id, o.polity, o.reporter, o.indicator, o.period, o.period_start, o.period_end, o.value, o.unit, o.note FROM observations o{} \
+            "SELECT o.id, o.polity, o.reporter, o.indicator, o.period, o.period_start, o.period_end, o.value, o.unit, o.note, o.dataset FROM observations o{} \
              ORDER BY o.polity, o.indicator, o.period_start",
             w.sql()
         );
@@ -423,6 +427,7 @@ impl Dataset {
                 value: r.get(7)?,
                 unit: r.get(8)?,
                 note: r.get(9)?,
+                dataset: r.get(10)?,
                 sources: sources.get(&id.to_string()).cloned().unwrap_or_default(),
             })
         })
@@ -508,7 +513,7 @@ impl Dataset {
     /// Every source.
     pub fn sources(&self) -> Result<Vec<Source>> {
         self.collect(
-            "SELECT id, title, author, publisher, kind, url, published, language, sha256, reliability, note FROM sources ORDER BY id",
+            "SELECT id, title, author, publisher, kind, url, published, language, sha256, reliability, note, dataset FROM sources ORDER BY id",
             &[],
             |r| {
                 Ok(Source {
@@ -523,6 +528,7 @@ impl Dataset {
                     sha256: r.get(8)?,
                     reliability: r.get(9)?,
                     note: r.get(10)?,
+                    dataset: r.get(11)?,
                 })
             },
         )

@@ -64,6 +64,8 @@ pub struct Event {
     pub participants: Vec<Participant>,
     /// Ids of the sources citing the event.
     pub sources: Vec<String>,
+    /// The dataset the row comes from (`mongolia-relations` or an extension's name).
+    pub dataset: String,
 }
 
 /// An international instrument with its lifecycle dates.
@@ -97,6 +99,8 @@ pub struct Treaty {
     pub note: Option<String>,
     /// Ids of the sources citing the treaty.
     pub sources: Vec<String>,
+    /// The dataset the row comes from (`mongolia-relations` or an extension's name).
+    pub dataset: String,
 }
 
 /// A diplomat's posting.
@@ -122,6 +126,8 @@ pub struct Posting {
     pub note: Option<String>,
     /// Ids of the sources.
     pub sources: Vec<String>,
+    /// The dataset the row comes from (`mongolia-relations` or an extension's name).
+    pub dataset: String,
 }
 
 /// A membership in an international organization.
@@ -143,6 +149,8 @@ pub struct Membership {
     pub note: Option<String>,
     /// Ids of the sources.
     pub sources: Vec<String>,
+    /// The dataset the row comes from (`mongolia-relations` or an extension's name).
+    pub dataset: String,
 }
 
 /// A figure of a numeric series.
@@ -170,6 +178,8 @@ pub struct Observation {
     pub note: Option<String>,
     /// Ids of the sources.
     pub sources: Vec<String>,
+    /// The dataset the row comes from (`mongolia-relations` or an extension's name).
+    pub dataset: String,
 }
 
 /// A state, historical states included.
@@ -262,6 +272,8 @@ pub struct Source {
     pub reliability: String,
     /// What is known about it.
     pub note: Option<String>,
+    /// The dataset the row comes from (`mongolia-relations` or an extension's name).
+    pub dataset: String,
 }
 
 /// A link from a fact to a source.

@@ -20,6 +20,7 @@ from ._errors import (
     InvalidFilterError,
     MongoliaRelationsError,
     ReadOnlyError,
+    SeedError,
     SqlError,
     UnknownOrganizationError,
     UnknownPersonError,
@@ -74,6 +75,20 @@ def open(path: str | os.PathLike[str]) -> Database:  # noqa: A001 - the document
     return Database(path)
 
 
+def build_extension(
+    extra: str | os.PathLike[str] | list[str | os.PathLike[str]], out: str | os.PathLike[str]
+) -> Database:
+    """Build the embedded dataset plus your own seed folder(s) into ``out`` and open it.
+
+    Each folder holds CSVs in the format of the project's ``seeds/`` (same validation; errors
+    raise SeedError with ``.problems`` as (file, line, message)). Rows say which folder they
+    came from in their ``dataset`` column.
+    """
+    folders = [extra] if isinstance(extra, str | os.PathLike) else list(extra)
+    _native.build_extension([os.fspath(f) for f in folders], os.fspath(out))
+    return Database(out)
+
+
 def dataset_version() -> str:
     """The version of the embedded dataset."""
     return metadata()["dataset_version"]
@@ -103,6 +118,7 @@ __all__ = [
     "Polity",
     "Posting",
     "ReadOnlyError",
+    "SeedError",
     "Record",
     "ResultSet",
     "Source",
@@ -112,6 +128,7 @@ __all__ = [
     "UnknownPersonError",
     "UnknownPolityError",
     "__version__",
+    "build_extension",
     "citations",
     "cite",
     "content_hash",

@@ -70,6 +70,7 @@ class Event(Record):
     organizations: tuple[str, ...]
     participants: tuple[dict[str, str], ...]
     sources: tuple[str, ...]
+    dataset: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Treaty(Record):
     languages: tuple[str, ...]
     note: str | None
     sources: tuple[str, ...]
+    dataset: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -108,6 +110,7 @@ class Posting(Record):
     end: str | None
     note: str | None
     sources: tuple[str, ...]
+    dataset: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -123,6 +126,7 @@ class Membership(Record):
     end: str | None
     note: str | None
     sources: tuple[str, ...]
+    dataset: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -141,6 +145,7 @@ class Observation(Record):
     unit: str
     note: str | None
     sources: tuple[str, ...]
+    dataset: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -207,6 +212,7 @@ class Source(Record):
     sha256: str | None
     reliability: str
     note: str | None
+    dataset: str
 
 
 @dataclasses.dataclass(frozen=True)
