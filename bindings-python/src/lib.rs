@@ -309,6 +309,32 @@ fn build_extension(py: Python<'_>, extra: Vec<String>, out: String) -> PyResult<
     .map_err(|e| errors::to_py(py, e))
 }
 
+/// Exports every table as csv, jsonl or parquet, plus the SQLite file, an ICEWS-layout event
+/// file and manifest.json, into `out`; returns the manifest.
+#[pyfunction]
+#[pyo3(signature = (out, format="csv", db=None))]
+fn export<'py>(py: Python<'py>, out: String, format: &str, db: Option<String>) -> PyResult<Bound<'py, PyAny>> {
+    let format = match format {
+        "csv" => mongolia_relations::ExportFormat::Csv,
+        "jsonl" => mongolia_relations::ExportFormat::Jsonl,
+        "parquet" => mongolia_relations::ExportFormat::Parquet,
+        other => {
+            return Err(errors::to_py(
+                py,
+                mongolia_relations::Error::UnknownValue {
+                    vocabulary: "export format",
+                    input: other.into(),
+                    known: vec!["csv".into(), "jsonl".into(), "parquet".into()],
+                },
+            ))
+        }
+    };
+    let manifest = py
+        .detach(move || open(db.as_deref())?.export(std::path::Path::new(&out), format))
+        .map_err(|e| errors::to_py(py, e))?;
+    py_value(py, &serde_json::to_value(manifest).unwrap_or(Value::Null), Col::Json)
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeResult>()?;
@@ -316,6 +342,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(metadata, m)?)?;
     m.add_function(wrap_pyfunction!(cite, m)?)?;
     m.add_function(wrap_pyfunction!(build_extension, m)?)?;
+    m.add_function(wrap_pyfunction!(export, m)?)?;
     m.add("CONTENT_HASH", mongolia_relations::CONTENT_HASH)?;
     m.add("FILE_SHA256", mongolia_relations::FILE_SHA256)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

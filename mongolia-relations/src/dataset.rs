@@ -45,6 +45,7 @@ const REQUIRED_TABLES: &[&str] = &[
 pub struct Dataset {
     conn: Connection,
     embedded: bool,
+    path: Option<std::path::PathBuf>,
 }
 
 impl Dataset {
@@ -53,7 +54,11 @@ impl Dataset {
         let mut conn = Connection::open_in_memory()?;
         conn.deserialize_bytes(MAIN_DB, EMBEDDED)?;
         guard::install(&mut conn)?;
-        Ok(Dataset { conn, embedded: true })
+        Ok(Dataset {
+            conn,
+            embedded: true,
+            path: None,
+        })
     }
 
     /// Opens a database file built by this library (for example with `build --extra`), read-only.
@@ -91,12 +96,24 @@ impl Dataset {
             )));
         }
         guard::install(&mut conn).map_err(|e| fail(e.to_string()))?;
-        Ok(Dataset { conn, embedded: false })
+        Ok(Dataset {
+            conn,
+            embedded: false,
+            path: Some(path.to_path_buf()),
+        })
     }
 
     /// The underlying connection, guarded: writes, ATTACH and extension loading are refused.
     pub fn connection(&self) -> &Connection {
         &self.conn
+    }
+
+    /// The bytes of the database file: the embedded ones, or the opened file's.
+    pub fn file_bytes(&self) -> Result<Vec<u8>> {
+        match &self.path {
+            None => Ok(EMBEDDED.to_vec()),
+            Some(p) => std::fs::read(p).map_err(|source| Error::Io { path: p.clone(), source }),
+        }
     }
 
     /// Whether this is the dataset embedded in the library.

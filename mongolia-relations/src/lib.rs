@@ -26,6 +26,8 @@ mod coverage;
 mod dataset;
 pub mod dates;
 mod error;
+#[cfg(feature = "export")]
+mod export;
 mod filter;
 mod guard;
 mod panel;
@@ -39,6 +41,8 @@ pub use coverage::Coverage;
 pub use dataset::{Dataset, CONTENT_HASH, FILE_SHA256, SCHEMA, SCHEMA_VERSION};
 pub use dates::{DateError, PartialDate, Precision};
 pub use error::{Error, Result};
+#[cfg(feature = "export")]
+pub use export::{ExportFormat, Manifest};
 pub use filter::Filter;
 pub use panel::{DyadYear, PanelOptions};
 pub use provenance::ProvenanceFailure;

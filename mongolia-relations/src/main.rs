@@ -13,7 +13,7 @@ struct Cli {
     /// Query this database file instead of the embedded dataset.
     #[arg(long, global = true)]
     db: Option<std::path::PathBuf>,
-    /// Output format.
+    /// Output format (`export` writes csv, jsonl or parquet files; `parquet` is for export only).
     #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
     format: Format,
     #[command(subcommand)]
@@ -25,6 +25,8 @@ enum Format {
     Table,
     Csv,
     Json,
+    Jsonl,
+    Parquet,
 }
 
 #[derive(Args, Default)]
@@ -148,6 +150,12 @@ enum Command {
     },
     /// Dataset version and hashes.
     Version,
+    /// Write every table, the SQLite file, an ICEWS-layout event file and a manifest.
+    Export {
+        /// Folder to write (created if missing).
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// Build the embedded dataset plus your own seed folders into a new database file.
     Build {
         /// A folder of seed CSVs in the format of seeds/ (repeatable); its name names the dataset.
@@ -288,6 +296,22 @@ fn run(cli: &Cli) -> Result<(), Error> {
             (rows, &[])
         }
         Command::Stats => (stats(&data)?, &[]),
+        Command::Export { out } => {
+            let format = match cli.format {
+                Format::Table | Format::Csv => mongolia_relations::ExportFormat::Csv,
+                Format::Jsonl => mongolia_relations::ExportFormat::Jsonl,
+                Format::Parquet => mongolia_relations::ExportFormat::Parquet,
+                Format::Json => {
+                    return Err(Error::InvalidInput {
+                        field: "format",
+                        reason: "export writes csv, jsonl or parquet; use --format jsonl".into(),
+                    });
+                }
+            };
+            let manifest = data.export(out, format)?;
+            eprintln!("wrote {} files to {}", manifest.files.len(), out.display());
+            return Ok(());
+        }
         Command::Build { extra, out } => {
             let dirs: Vec<&std::path::Path> = extra.iter().map(|p| p.as_path()).collect();
             let summary = Dataset::build_extended(&dirs, out)?;
@@ -316,6 +340,12 @@ fn run(cli: &Cli) -> Result<(), Error> {
             });
         }
     };
+    if matches!(cli.format, Format::Parquet) {
+        return Err(Error::InvalidInput {
+            field: "format",
+            reason: "parquet is written by `export`; choose table, csv, json or jsonl".into(),
+        });
+    }
     print(&rows, columns, cli.format);
     Ok(())
 }
@@ -371,6 +401,11 @@ fn print(rows: &[Value], table_columns: &[&str], format: Format) {
         Format::Json => serde_json::to_writer_pretty(&mut out, rows)
             .map_err(std::io::Error::other)
             .and_then(|_| writeln!(out)),
+        Format::Jsonl => rows.iter().try_for_each(|r| {
+            serde_json::to_writer(&mut out, r)
+                .map_err(std::io::Error::other)
+                .and_then(|_| writeln!(out))
+        }),
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
             let mut res = w.write_record(&all).map_err(std::io::Error::other);
@@ -383,7 +418,7 @@ fn print(rows: &[Value], table_columns: &[&str], format: Format) {
             }
             res.and_then(|_| w.flush())
         }
-        Format::Table => {
+        Format::Table | Format::Parquet => {
             let cols: Vec<String> = if table_columns.is_empty() {
                 all
             } else {

@@ -54,3 +54,26 @@ fn version_prints_the_content_hash_and_csv_has_a_header() {
     let (ok, stdout, _) = run(&["postings", "--polity", "PRK", "--format", "csv"]);
     assert!(ok && stdout.starts_with("id,person,person_id,role,sending,receiving"));
 }
+
+#[test]
+fn export_writes_every_table_with_the_database_row_counts_and_a_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("export");
+    let (ok, _, stderr) = run(&["export", "--format", "csv", "--out", out.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    let manifest: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let data = mongolia_relations::Dataset::embedded().unwrap();
+    for table in ["events", "citations", "polities", "treaties", "disputes"] {
+        let n = data.sql(&format!("SELECT count(*) FROM {table}")).unwrap().rows[0][0]
+            .as_u64()
+            .unwrap();
+        assert_eq!(manifest["tables"][table], n);
+        let lines = std::fs::read_to_string(out.join(format!("{table}.csv"))).unwrap();
+        let rows = csv::Reader::from_reader(lines.as_bytes()).records().count() as u64;
+        assert_eq!(rows, n, "{table}");
+    }
+    assert_eq!(manifest["content_hash"], mongolia_relations::CONTENT_HASH);
+    assert!(out.join("mongolia-relations.sqlite").exists() && out.join("events_icews.tsv").exists());
+    let (ok, _, stderr) = run(&["events", "--format", "parquet"]);
+    assert!(!ok && stderr.contains("export"));
+}

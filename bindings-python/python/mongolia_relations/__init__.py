@@ -67,6 +67,7 @@ search = _embedded.search
 sql = _embedded.sql
 cite = _embedded.cite
 metadata = _embedded.metadata
+export = _embedded.export
 
 
 def open(path: str | os.PathLike[str]) -> Database:  # noqa: A001 - the documented name
@@ -138,6 +139,7 @@ __all__ = [
     "disputes_of",
     "dyad_years",
     "events",
+    "export",
     "memberships",
     "metadata",
     "observations",

@@ -223,6 +223,11 @@ class Database:
         """The citation of the dataset, ``format`` ``"text"`` or ``"bibtex"``."""
         return _native.cite(format, self.path)
 
+    def export(self, out: str | os.PathLike[str], format: str = "csv") -> dict[str, Any]:
+        """Write every table (``csv``, ``jsonl`` or ``parquet``), the SQLite file, an ICEWS-layout
+        event file and ``manifest.json`` into the folder ``out``; return the manifest."""
+        return _native.export(os.fspath(out), format, self.path)
+
     def metadata(self) -> dict[str, Any]:
         """Dataset version, schema version, content hash and (embedded) file SHA-256."""
         return _native.metadata(self.path)
