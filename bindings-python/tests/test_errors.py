@@ -1,5 +1,7 @@
 """Bad input raises the package's own exceptions, never a bare Exception or a panic."""
 
+import pathlib
+
 import pytest
 
 import mongolia_relations as mr
@@ -33,22 +35,33 @@ def test_bad_input_raises_a_typed_error(call, error):
         call()
 
 
-@pytest.mark.parametrize(
-    "statement",
-    [
-        "DROP TABLE events",
-        "DELETE FROM events",
-        "INSERT INTO metadata VALUES ('x', 'y')",
-        "CREATE TEMP TABLE t (x)",
-        "ATTACH DATABASE '/tmp/mr-evil.db' AS evil",
-        "PRAGMA writable_schema = 1",
-        "SELECT 1; DROP TABLE events",
-        "VACUUM INTO '/tmp/mr-copy.db'",
-    ],
-)
+HOSTILE = pathlib.Path(__file__).resolve().parents[2] / "mongolia-relations" / "tests" / "hostile_sql.txt"
+
+
+@pytest.mark.parametrize("statement", [line for line in HOSTILE.read_text().splitlines() if line.strip()])
 def test_a_write_through_sql_raises_and_changes_nothing(statement):
     before = mr.sql("SELECT count(*) AS n FROM events")[0]["n"]
     with pytest.raises((mr.ReadOnlyError, mr.SqlError)):
         mr.sql(statement)
     assert mr.sql("SELECT count(*) AS n FROM events")[0]["n"] == before
     assert mr.content_hash() == mr.CONTENT_HASH
+
+
+def test_a_users_database_opened_from_python_refuses_writes_too(tmp_path):
+    copy = tmp_path / "copy.sqlite"
+    mr.export(tmp_path, format="csv")
+    before = copy.with_name("mongolia-relations.sqlite").read_bytes()
+    db = mr.open(tmp_path / "mongolia-relations.sqlite")
+    for statement in ("DELETE FROM events", "ATTACH ':memory:' AS x", "CREATE TEMP TABLE t (x)"):
+        with pytest.raises((mr.ReadOnlyError, mr.SqlError)):
+            db.sql(statement)
+    assert (tmp_path / "mongolia-relations.sqlite").read_bytes() == before
+
+
+def test_none_where_a_required_value_belongs_is_a_typed_error():
+    with pytest.raises(mr.InvalidFilterError):
+        mr.sql(None)
+    with pytest.raises(mr.InvalidFilterError):
+        mr.search(None)
+    with pytest.raises(mr.InvalidDateError):
+        mr.dyad_years(start="1990")

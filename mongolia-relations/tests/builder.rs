@@ -135,3 +135,19 @@ fn files_that_are_not_ours_give_an_error_naming_file_and_problem() {
         .unwrap();
     assert!(matches!(Dataset::open(&other), Err(Error::OpenFile { reason, .. }) if reason.contains("missing table")));
 }
+
+#[test]
+fn a_clean_build_reproduces_the_embedded_file_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("again.sqlite");
+    build_database(SCHEMA, &[seeds().as_path()], &out).unwrap();
+    let hex: String = Sha256::digest(std::fs::read(&out).unwrap())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        hex,
+        mongolia_relations::FILE_SHA256,
+        "build.rs and this build must write identical bytes"
+    );
+}

@@ -77,3 +77,30 @@ fn export_writes_every_table_with_the_database_row_counts_and_a_manifest() {
     let (ok, _, stderr) = run(&["events", "--format", "parquet"]);
     assert!(!ok && stderr.contains("export"));
 }
+
+#[test]
+fn every_hostile_statement_is_refused_by_the_sql_command() {
+    for statement in include_str!("hostile_sql.txt").lines().filter(|l| !l.trim().is_empty()) {
+        let (ok, stdout, stderr) = run(&["sql", statement]);
+        assert!(!ok && stdout.is_empty() && stderr.starts_with("error:"), "{statement:?}: {stderr}");
+    }
+    let (ok, stdout, _) = run(&["version", "--format", "json"]);
+    assert!(ok && stdout.contains(mongolia_relations::CONTENT_HASH));
+}
+
+#[test]
+fn invalid_utf8_and_nul_free_oversized_arguments_get_clear_errors() {
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"North \xff Korea");
+    let out = Command::new(env!("CARGO_BIN_EXE_mongolia-relations"))
+        .arg("events")
+        .arg("--polity")
+        .arg(bad)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
+    let long = "x".repeat(100_000);
+    let (ok, _, stderr) = run(&["events", "--polity", &long]);
+    assert!(!ok && stderr.contains("longer than"), "{stderr}");
+}

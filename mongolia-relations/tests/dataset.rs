@@ -107,40 +107,19 @@ fn malformed_sql_is_a_typed_sql_error() {
     assert!(matches!(data().search("AND AND ("), Err(Error::Sql { .. })));
 }
 
-/// Hostile statements: each must be refused, and the data must not change.
-const HOSTILE: &[&str] = &[
-    "DROP TABLE events",
-    "DELETE FROM events",
-    "UPDATE events SET summary = 'x'",
-    "INSERT INTO sources (id, title, kind, language) VALUES ('x', 'x', 'blog', 'en')",
-    "REPLACE INTO metadata VALUES ('content_hash', 'x')",
-    "CREATE TABLE t (x)",
-    "CREATE TEMP TABLE t (x)",
-    "CREATE TEMPORARY VIEW v AS SELECT 1",
-    "CREATE INDEX i ON events(summary)",
-    "CREATE VIRTUAL TABLE v USING fts5(x)",
-    "ALTER TABLE events ADD COLUMN x",
-    "ATTACH DATABASE '/tmp/mongolia-relations-attack.db' AS evil",
-    "DETACH DATABASE main",
-    "PRAGMA writable_schema = 1",
-    "PRAGMA user_version = 5",
-    "PRAGMA query_only = 0",
-    "PRAGMA journal_mode = WAL",
-    "SELECT load_extension('/tmp/evil.so')",
-    "VACUUM INTO '/tmp/mongolia-relations-copy.db'",
-    "VACUUM",
-    "REINDEX",
-    "ANALYZE",
-    "BEGIN; DELETE FROM events; COMMIT",
-    "SELECT 1; DROP TABLE events",
-    "SAVEPOINT s",
-    "WITH x AS (SELECT 1) DELETE FROM events",
-];
+/// Hostile statements, one per line: each must be refused, and the data must not change. The
+/// same list drives the command-line and Python tests.
+const HOSTILE: &str = include_str!("hostile_sql.txt");
+
+fn hostile() -> impl Iterator<Item = &'static str> {
+    HOSTILE.lines().filter(|l| !l.trim().is_empty())
+}
 
 #[test]
 fn writes_attach_pragma_writes_and_multiple_statements_are_refused_and_change_nothing() {
     let d = data();
-    for statement in HOSTILE {
+    assert!(hostile().count() >= 30);
+    for statement in hostile() {
         match d.sql(statement) {
             Err(Error::ReadOnly { .. }) | Err(Error::Sql { .. }) => {}
             other => panic!("{statement:?} was not refused: {other:?}"),
@@ -381,5 +360,63 @@ fn verify_sources_reports_a_folder_without_the_texts() {
     let failures = data().verify_sources(dir.path()).unwrap();
     for doc in ["doc000", "doc001", "doc002", "doc003", "doc004"] {
         assert!(failures.iter().any(|f| f.source == doc && f.problem.contains("SHA-256")), "{doc}");
+    }
+}
+
+#[test]
+fn eight_threads_querying_at_once_get_the_single_threaded_results() {
+    let expected = data().events(&Filter::new().polity("PRK")).unwrap();
+    let handles: Vec<_> = (0..8)
+        .map(|_| {
+            std::thread::spawn(|| {
+                let d = Dataset::embedded().unwrap();
+                (0..20).map(|_| d.events(&Filter::new().polity("PRK")).unwrap()).collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    for h in handles {
+        for result in h.join().unwrap() {
+            assert_eq!(result, expected);
+        }
+    }
+}
+
+#[test]
+fn a_users_database_file_refuses_every_hostile_statement() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.sqlite");
+    std::fs::write(&path, data().file_bytes().unwrap()).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let d = Dataset::open(&path).unwrap();
+    for statement in hostile() {
+        assert!(
+            matches!(d.sql(statement), Err(Error::ReadOnly { .. }) | Err(Error::Sql { .. })),
+            "{statement:?}"
+        );
+    }
+    assert_eq!(d.recompute_content_hash().unwrap(), CONTENT_HASH);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the file is byte-for-byte unchanged");
+}
+
+#[test]
+fn truncated_and_newer_schema_files_give_errors_naming_file_and_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = data().file_bytes().unwrap();
+    let truncated = dir.path().join("truncated.sqlite");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 3]).unwrap();
+    match Dataset::open(&truncated).and_then(|d| d.sql("SELECT count(*) FROM citations").map(|_| d)) {
+        Err(Error::OpenFile { path, .. }) => assert_eq!(path, truncated),
+        Err(Error::Sql { .. }) => {}
+        other => panic!("a truncated file must not open cleanly: {other:?}"),
+    }
+    let newer = dir.path().join("newer.sqlite");
+    std::fs::write(&newer, &bytes).unwrap();
+    let conn = rusqlite::Connection::open(&newer).unwrap();
+    conn.execute("UPDATE metadata SET value = '99' WHERE key = 'schema_version'", [])
+        .unwrap();
+    drop(conn);
+    match Dataset::open(&newer) {
+        Err(Error::OpenFile { path, reason }) => assert!(path == newer && reason.contains("schema version 99")),
+        other => panic!("expected a newer-schema error, got {other:?}"),
     }
 }
