@@ -40,6 +40,9 @@ const READING_PRAGMAS: &[&str] = &[
     "freelist_count",
 ];
 
+/// The most rows `sql` returns; an unbounded query (a runaway recursive CTE) stops there.
+pub const MAX_SQL_ROWS: usize = 1_000_000;
+
 /// The longest SQL text accepted.
 pub const MAX_SQL_LEN: usize = 100_000;
 

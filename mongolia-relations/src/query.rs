@@ -626,8 +626,15 @@ impl Dataset {
         let mut stmt = crate::guard::prepare(self.connection(), query)?;
         let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
         let n = columns.len();
+        let mut rows_seen = 0usize;
         let rows = stmt
             .query_map([], |r| {
+                rows_seen += 1;
+                if rows_seen > crate::guard::MAX_SQL_ROWS {
+                    return Err(rusqlite::Error::ToSqlConversionFailure(
+                        format!("more than {} rows; add a LIMIT", crate::guard::MAX_SQL_ROWS).into(),
+                    ));
+                }
                 (0..n)
                     .map(|i| {
                         Ok(match r.get_ref(i)? {

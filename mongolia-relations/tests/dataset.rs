@@ -420,3 +420,11 @@ fn truncated_and_newer_schema_files_give_errors_naming_file_and_problem() {
         other => panic!("expected a newer-schema error, got {other:?}"),
     }
 }
+
+#[test]
+fn a_runaway_recursive_query_stops_with_an_error_instead_of_exhausting_memory() {
+    let err = data()
+        .sql("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c")
+        .unwrap_err();
+    assert!(matches!(err, Error::Sql { .. }) && err.to_string().contains("add a LIMIT"), "{err}");
+}
