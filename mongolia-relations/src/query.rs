@@ -68,12 +68,16 @@ impl Dataset {
         Ok(rows)
     }
 
-    /// Source ids citing each row of `table`, in citation order.
-    fn sources_by_record(&self, table: &str) -> Result<HashMap<String, Vec<String>>> {
+    /// Source ids citing the rows `ids` of `table`, in citation order.
+    fn sources_of(&self, table: &str, ids: &[String]) -> Result<HashMap<String, Vec<String>>> {
         let mut out: HashMap<String, Vec<String>> = HashMap::new();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let keys = serde_json::to_string(ids).unwrap_or_default();
         for (id, source) in self.collect::<(String, String)>(
-            "SELECT record_id, source FROM citations WHERE record_table = ?1 ORDER BY id",
-            &[text(table.into())],
+            "SELECT record_id, source FROM citations WHERE record_table = ?1 AND record_id IN (SELECT value FROM json_each(?2)) ORDER BY id",
+            &[text(table.into()), text(keys)],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )? {
             let list = out.entry(id).or_default();
@@ -82,6 +86,24 @@ impl Dataset {
             }
         }
         Ok(out)
+    }
+
+    /// Fills each record's `sources` from the citations of its table.
+    fn attach_sources<T>(
+        &self,
+        table: &str,
+        records: &mut [T],
+        id: impl Fn(&T) -> String,
+        sources: impl Fn(&mut T) -> &mut Vec<String>,
+    ) -> Result<()> {
+        let ids: Vec<String> = records.iter().map(&id).collect();
+        let mut found = self.sources_of(table, &ids)?;
+        for r in records.iter_mut() {
+            if let Some(list) = found.remove(&id(r)) {
+                *sources(r) = list;
+            }
+        }
+        Ok(())
     }
 
     fn polity_where(&self, w: &mut Where, f: &Filter, clause: &str) -> Result<()> {
@@ -193,7 +215,6 @@ impl Dataset {
         )? {
             parts.entry(event).or_default().push(p);
         }
-        let sources = self.sources_by_record("events")?;
         for e in &mut events {
             e.participants = parts.remove(&e.id).unwrap_or_default();
             for p in &e.participants {
@@ -207,8 +228,8 @@ impl Dataset {
                     list.push(value);
                 }
             }
-            e.sources = sources.get(&e.id.to_string()).cloned().unwrap_or_default();
         }
+        self.attach_sources("events", &mut events, |e| e.id.to_string(), |e| &mut e.sources)?;
         Ok(events)
     }
 
@@ -284,8 +305,7 @@ impl Dataset {
              FROM treaties t JOIN treaty_dates d ON d.treaty = t.id{} ORDER BY d.in_force_from, t.id",
             w.sql()
         );
-        let sources = self.sources_by_record("treaties")?;
-        self.collect(&sql, &w.params, |r| {
+        let mut records = self.collect(&sql, &w.params, |r| {
             let id: i64 = r.get(0)?;
             Ok(Treaty {
                 id,
@@ -302,9 +322,11 @@ impl Dataset {
                 languages: split_list(r.get(11)?),
                 note: r.get(12)?,
                 dataset: r.get(13)?,
-                sources: sources.get(&id.to_string()).cloned().unwrap_or_default(),
+                sources: Vec::new(),
             })
-        })
+        })?;
+        self.attach_sources("treaties", &mut records, |x| x.id.to_string(), |x| &mut x.sources)?;
+        Ok(records)
     }
 
     /// Postings: `polity` matches the sending or the receiving state, `sending` and `receiving`
@@ -333,8 +355,7 @@ impl Dataset {
              ORDER BY p.start_start IS NULL, p.start_start, p.id",
             w.sql()
         );
-        let sources = self.sources_by_record("postings")?;
-        self.collect(&sql, &w.params, |r| {
+        let mut records = self.collect(&sql, &w.params, |r| {
             let id: i64 = r.get(0)?;
             Ok(Posting {
                 id,
@@ -347,9 +368,11 @@ impl Dataset {
                 end: r.get(7)?,
                 note: r.get(8)?,
                 dataset: r.get(9)?,
-                sources: sources.get(&id.to_string()).cloned().unwrap_or_default(),
+                sources: Vec::new(),
             })
-        })
+        })?;
+        self.attach_sources("postings", &mut records, |x| x.id.to_string(), |x| &mut x.sources)?;
+        Ok(records)
     }
 
     /// Memberships: `polity`, `organization`, `kind` (a status).
@@ -380,8 +403,7 @@ impl Dataset {
             "SELECT m.id, m.organization, m.polity, m.status, m.start, m.\"end\", m.note, m.dataset FROM memberships m{} ORDER BY m.start_start IS NULL, m.start_start, m.id",
             w.sql()
         );
-        let sources = self.sources_by_record("memberships")?;
-        self.collect(&sql, &w.params, |r| {
+        let mut records = self.collect(&sql, &w.params, |r| {
             let id: i64 = r.get(0)?;
             Ok(Membership {
                 id,
@@ -392,9 +414,11 @@ impl Dataset {
                 end: r.get(5)?,
                 note: r.get(6)?,
                 dataset: r.get(7)?,
-                sources: sources.get(&id.to_string()).cloned().unwrap_or_default(),
+                sources: Vec::new(),
             })
-        })
+        })?;
+        self.attach_sources("memberships", &mut records, |x| x.id.to_string(), |x| &mut x.sources)?;
+        Ok(records)
     }
 
     /// Observations: `polity`, `indicator`, `start`/`end` on the period.
@@ -413,8 +437,7 @@ impl Dataset {
              ORDER BY o.polity, o.indicator, o.period_start",
             w.sql()
         );
-        let sources = self.sources_by_record("observations")?;
-        self.collect(&sql, &w.params, |r| {
+        let mut records = self.collect(&sql, &w.params, |r| {
             let id: i64 = r.get(0)?;
             Ok(Observation {
                 id,
@@ -428,9 +451,11 @@ impl Dataset {
                 unit: r.get(8)?,
                 note: r.get(9)?,
                 dataset: r.get(10)?,
-                sources: sources.get(&id.to_string()).cloned().unwrap_or_default(),
+                sources: Vec::new(),
             })
-        })
+        })?;
+        self.attach_sources("observations", &mut records, |x| x.id.to_string(), |x| &mut x.sources)?;
+        Ok(records)
     }
 
     /// Polities; `polity` narrows to one.
@@ -592,23 +617,24 @@ impl Dataset {
                 })
             },
         )?;
-        let sources = self.sources_by_record("claims")?;
-        for d in &mut disputes {
-            d.claims = self.collect(
-                "SELECT id, record_table, record_id, property, value FROM claims WHERE dispute = ?1 ORDER BY id",
-                &[Value::Integer(d.id)],
-                |r| {
-                    let id: i64 = r.get(0)?;
-                    Ok(Claim {
-                        id,
-                        record_table: r.get(1)?,
-                        record_id: r.get(2)?,
-                        property: r.get(3)?,
-                        value: r.get(4)?,
-                        sources: sources.get(&id.to_string()).cloned().unwrap_or_default(),
-                    })
-                },
-            )?;
+        let ids = serde_json::to_string(&disputes.iter().map(|d| d.id).collect::<Vec<_>>()).unwrap_or_default();
+        let mut claims = self.collect(
+            "SELECT dispute, id, record_table, record_id, property, value FROM claims WHERE dispute IN (SELECT value FROM json_each(?1)) ORDER BY id",
+            &[text(ids)],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Claim { id: r.get(1)?, record_table: r.get(2)?, record_id: r.get(3)?, property: r.get(4)?, value: r.get(5)?, sources: Vec::new() },
+                ))
+            },
+        )?;
+        let keys: Vec<String> = claims.iter().map(|(_, c)| c.id.to_string()).collect();
+        let mut sources = self.sources_of("claims", &keys)?;
+        for (dispute, mut claim) in claims.drain(..) {
+            claim.sources = sources.remove(&claim.id.to_string()).unwrap_or_default();
+            if let Some(d) = disputes.iter_mut().find(|d| d.id == dispute) {
+                d.claims.push(claim);
+            }
         }
         Ok(disputes)
     }

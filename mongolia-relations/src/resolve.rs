@@ -30,14 +30,15 @@ impl Dataset {
         {
             return Ok(code);
         }
-        let by_number =
-            |sql: &str, n: i64| -> Result<Vec<String>> { Ok(conn.prepare(sql)?.query_map([n], |r| r.get(0))?.collect::<Result<_, _>>()?) };
+        let by_number = |sql: &str, n: i64| -> Result<Vec<String>> {
+            Ok(conn.prepare_cached(sql)?.query_map([n], |r| r.get(0))?.collect::<Result<_, _>>()?)
+        };
         let mut found: Vec<String> = if let Some(n) = q.strip_prefix("iso:").and_then(|n| n.trim().parse().ok()) {
             by_number("SELECT code FROM polities WHERE iso_numeric = ?1", n)?
         } else if let Ok(n) = q.parse::<i64>() {
             by_number("SELECT code FROM polities WHERE cow_code = ?1", n)?
         } else {
-            conn.prepare("SELECT DISTINCT polity FROM polity_aliases WHERE alias = ?1 COLLATE NOCASE ORDER BY polity")?
+            conn.prepare_cached("SELECT DISTINCT polity FROM polity_aliases WHERE alias = ?1 COLLATE NOCASE ORDER BY polity")?
                 .query_map([q], |r| r.get(0))?
                 .collect::<Result<_, _>>()?
         };
@@ -88,14 +89,14 @@ impl Dataset {
             }
         }
         let exact: Vec<i64> = conn
-            .prepare("SELECT DISTINCT person FROM person_names WHERE name = ?1 COLLATE NOCASE")?
+            .prepare_cached("SELECT DISTINCT person FROM person_names WHERE name = ?1 COLLATE NOCASE")?
             .query_map([q], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         if exact.len() == 1 {
             return Ok(exact[0]);
         }
         let partial: Vec<i64> = conn
-            .prepare("SELECT DISTINCT person FROM person_names WHERE instr(lower(name), lower(?1)) > 0")?
+            .prepare_cached("SELECT DISTINCT person FROM person_names WHERE instr(lower(name), lower(?1)) > 0")?
             .query_map([q], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         if partial.len() == 1 && q.chars().count() >= 3 {
@@ -141,7 +142,7 @@ impl Dataset {
         check_text(vocabulary, value, MAX_NAME)?;
         let known: Vec<String> = self
             .connection()
-            .prepare(&format!("SELECT {column} FROM {table} ORDER BY 1"))?
+            .prepare_cached(&format!("SELECT {column} FROM {table} ORDER BY 1"))?
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         let v = value.trim();

@@ -1,0 +1,463 @@
+//! Every typed query against the same query written by hand with raw rusqlite and a hand-written
+//! row mapping, on the embedded dataset; plus opening the dataset and the full dyad-year panel.
+//! Each pair is checked to return identical records, then timed by criterion; the summary at the
+//! end prints the medians and the ratio typed / baseline.
+//!
+//! Run: `cargo bench -p mongolia-relations --bench queries`
+
+use criterion::Criterion;
+use mongolia_relations::*;
+use rusqlite::{Connection, Row, MAIN_DB};
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::time::Duration;
+
+fn raw(bytes: &'static [u8]) -> Connection {
+    let mut conn = Connection::open_in_memory().unwrap();
+    conn.deserialize_bytes(MAIN_DB, bytes).unwrap();
+    conn
+}
+
+/// Hand-written versions of the library's queries: same SQL idea, no filter builder, no name
+/// resolution, mapping written out per record.
+mod baseline {
+    use super::*;
+
+    fn list(s: Option<String>) -> Vec<String> {
+        s.map(|s| s.split(';').map(str::to_string).collect()).unwrap_or_default()
+    }
+
+    fn day(r: &Row<'_>, i: usize) -> rusqlite::Result<chrono::NaiveDate> {
+        Ok(r.get::<_, String>(i)?.parse().unwrap())
+    }
+
+    fn sources(conn: &Connection, table: &str, ids: &[String]) -> HashMap<String, Vec<String>> {
+        let mut stmt = conn
+            .prepare_cached("SELECT record_id, source FROM citations WHERE record_table = ?1 AND record_id IN (SELECT value FROM json_each(?2)) ORDER BY id")
+            .unwrap();
+        let mut out: HashMap<String, Vec<String>> = HashMap::new();
+        let rows = stmt
+            .query_map((table, serde_json::to_string(ids).unwrap()), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .unwrap();
+        for row in rows {
+            let (id, s) = row.unwrap();
+            let l = out.entry(id).or_default();
+            if !l.contains(&s) {
+                l.push(s);
+            }
+        }
+        out
+    }
+
+    pub fn events(conn: &Connection, polity: &str) -> Vec<Event> {
+        events_where(conn, "e.id IN (SELECT event FROM event_participants WHERE polity = ?1)", polity)
+    }
+
+    fn events_where(conn: &Connection, clause: &str, param: &str) -> Vec<Event> {
+        let mut stmt = conn
+            .prepare_cached(&format!(
+                "SELECT e.id, e.kind, e.date, e.date_start, e.date_end, e.date_precision, e.certainty, e.date_note, e.place, e.place_polity, \
+                 e.level, e.channel, e.treaty, k.cameo, k.plover, e.summary, e.note, e.dataset FROM events e JOIN event_kinds k ON k.kind = e.kind \
+                 WHERE {clause} ORDER BY e.date_start, e.date_end, e.id"
+            ))
+            .unwrap();
+        let mut events: Vec<Event> = stmt
+            .query_map([param], |r| {
+                Ok(Event {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    date: r.get(2)?,
+                    start: day(r, 3)?,
+                    end: day(r, 4)?,
+                    precision: r.get(5)?,
+                    certainty: r.get(6)?,
+                    date_note: r.get(7)?,
+                    place: r.get(8)?,
+                    place_polity: r.get(9)?,
+                    level: r.get(10)?,
+                    channel: r.get(11)?,
+                    treaty: r.get(12)?,
+                    cameo: r.get(13)?,
+                    plover: r.get(14)?,
+                    summary: r.get(15)?,
+                    note: r.get(16)?,
+                    dataset: r.get(17)?,
+                    polities: vec![],
+                    persons: vec![],
+                    organizations: vec![],
+                    participants: vec![],
+                    sources: vec![],
+                })
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let ids: Vec<i64> = events.iter().map(|e| e.id).collect();
+        let mut parts: HashMap<i64, Vec<Participant>> = HashMap::new();
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT ep.event, CASE WHEN ep.polity IS NOT NULL THEN 'polity' WHEN ep.person IS NOT NULL THEN 'person' ELSE 'organization' END, \
+                 COALESCE(ep.polity, CAST(ep.person AS TEXT), ep.organization), COALESCE(po.name, pe.name, o.name), ep.role \
+                 FROM event_participants ep LEFT JOIN polities po ON po.code = ep.polity LEFT JOIN persons pe ON pe.id = ep.person \
+                 LEFT JOIN organizations o ON o.code = ep.organization WHERE ep.event IN (SELECT value FROM json_each(?1)) ORDER BY ep.rowid",
+            )
+            .unwrap();
+        for row in stmt
+            .query_map([serde_json::to_string(&ids).unwrap()], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Participant {
+                        kind: r.get(1)?,
+                        id: r.get(2)?,
+                        name: r.get(3)?,
+                        role: r.get(4)?,
+                    },
+                ))
+            })
+            .unwrap()
+        {
+            let (e, p) = row.unwrap();
+            parts.entry(e).or_default().push(p);
+        }
+        let keys: Vec<String> = ids.iter().map(i64::to_string).collect();
+        let mut srcs = sources(conn, "events", &keys);
+        for e in &mut events {
+            e.participants = parts.remove(&e.id).unwrap_or_default();
+            for p in &e.participants {
+                let (list, value) = match p.kind.as_str() {
+                    "polity" => (&mut e.polities, p.id.clone()),
+                    "person" => (&mut e.persons, p.name.clone()),
+                    _ => (&mut e.organizations, p.id.clone()),
+                };
+                if !list.contains(&value) {
+                    list.push(value);
+                }
+            }
+            e.sources = srcs.remove(&e.id.to_string()).unwrap_or_default();
+        }
+        events
+    }
+
+    pub fn search(conn: &Connection, text: &str) -> Vec<Event> {
+        let ids: Vec<i64> = conn
+            .prepare_cached("SELECT rowid FROM events_fts WHERE events_fts MATCH ?1 ORDER BY rank")
+            .unwrap()
+            .query_map([text], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let mut all = events_where(
+            conn,
+            "e.id IN (SELECT value FROM json_each(?1))",
+            &serde_json::to_string(&ids).unwrap(),
+        );
+        all.sort_by_key(|e| ids.iter().position(|i| *i == e.id));
+        all
+    }
+
+    pub fn treaties_in_force(conn: &Connection, polity: &str, day: &str) -> Vec<Treaty> {
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT t.id, t.title, t.kind, (SELECT group_concat(polity, ';') FROM (SELECT polity FROM treaty_parties WHERE treaty = t.id ORDER BY polity)), \
+                 d.signed, d.signed_place, d.in_force, d.terminated, d.in_force_from, d.terminated_from, t.term_years, t.languages, t.note, t.dataset \
+                 FROM treaties t JOIN treaty_dates d ON d.treaty = t.id WHERE t.id IN (SELECT treaty FROM treaty_parties WHERE polity = ?1) \
+                 AND d.in_force_from <= ?2 AND (d.terminated_from IS NULL OR d.terminated_from > ?2) ORDER BY d.in_force_from, t.id",
+            )
+            .unwrap();
+        let mut out: Vec<Treaty> = stmt
+            .query_map((polity, day), |r| {
+                Ok(Treaty {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    kind: r.get(2)?,
+                    parties: list(r.get(3)?),
+                    signed: r.get(4)?,
+                    signed_place: r.get(5)?,
+                    in_force: r.get(6)?,
+                    terminated: r.get(7)?,
+                    in_force_from: r.get::<_, Option<String>>(8)?.map(|s| s.parse().unwrap()),
+                    terminated_from: r.get::<_, Option<String>>(9)?.map(|s| s.parse().unwrap()),
+                    term_years: r.get(10)?,
+                    languages: list(r.get(11)?),
+                    note: r.get(12)?,
+                    dataset: r.get(13)?,
+                    sources: vec![],
+                })
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let keys: Vec<String> = out.iter().map(|t| t.id.to_string()).collect();
+        let mut s = sources(conn, "treaties", &keys);
+        out.iter_mut()
+            .for_each(|t| t.sources = s.remove(&t.id.to_string()).unwrap_or_default());
+        out
+    }
+
+    pub fn postings(conn: &Connection, polity: &str) -> Vec<Posting> {
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT p.id, pe.name, p.person, p.role, p.sending, p.receiving, p.start, p.\"end\", p.note, p.dataset FROM postings p \
+                 JOIN persons pe ON pe.id = p.person WHERE (p.sending = ?1 OR p.receiving = ?1) ORDER BY p.start_start IS NULL, p.start_start, p.id",
+            )
+            .unwrap();
+        let mut out: Vec<Posting> = stmt
+            .query_map([polity], |r| {
+                Ok(Posting {
+                    id: r.get(0)?,
+                    person: r.get(1)?,
+                    person_id: r.get(2)?,
+                    role: r.get(3)?,
+                    sending: r.get(4)?,
+                    receiving: r.get(5)?,
+                    start: r.get(6)?,
+                    end: r.get(7)?,
+                    note: r.get(8)?,
+                    dataset: r.get(9)?,
+                    sources: vec![],
+                })
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let keys: Vec<String> = out.iter().map(|t| t.id.to_string()).collect();
+        let mut s = sources(conn, "postings", &keys);
+        out.iter_mut()
+            .for_each(|t| t.sources = s.remove(&t.id.to_string()).unwrap_or_default());
+        out
+    }
+
+    pub fn observations(conn: &Connection, polity: &str) -> Vec<Observation> {
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT o.id, o.polity, o.reporter, o.indicator, o.period, o.period_start, o.period_end, o.value, o.unit, o.note, o.dataset \
+                 FROM observations o WHERE o.polity = ?1 ORDER BY o.polity, o.indicator, o.period_start",
+            )
+            .unwrap();
+        let mut out: Vec<Observation> = stmt
+            .query_map([polity], |r| {
+                Ok(Observation {
+                    id: r.get(0)?,
+                    polity: r.get(1)?,
+                    reporter: r.get(2)?,
+                    indicator: r.get(3)?,
+                    period: r.get(4)?,
+                    period_start: day(r, 5)?,
+                    period_end: day(r, 6)?,
+                    value: r.get(7)?,
+                    unit: r.get(8)?,
+                    note: r.get(9)?,
+                    dataset: r.get(10)?,
+                    sources: vec![],
+                })
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let keys: Vec<String> = out.iter().map(|t| t.id.to_string()).collect();
+        let mut s = sources(conn, "observations", &keys);
+        out.iter_mut()
+            .for_each(|t| t.sources = s.remove(&t.id.to_string()).unwrap_or_default());
+        out
+    }
+
+    pub fn memberships(conn: &Connection, polity: &str) -> Vec<Membership> {
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT m.id, m.organization, m.polity, m.status, m.start, m.\"end\", m.note, m.dataset FROM memberships m WHERE m.polity = ?1 \
+                 ORDER BY m.start_start IS NULL, m.start_start, m.id",
+            )
+            .unwrap();
+        let mut out: Vec<Membership> = stmt
+            .query_map([polity], |r| {
+                Ok(Membership {
+                    id: r.get(0)?,
+                    organization: r.get(1)?,
+                    polity: r.get(2)?,
+                    status: r.get(3)?,
+                    start: r.get(4)?,
+                    end: r.get(5)?,
+                    note: r.get(6)?,
+                    dataset: r.get(7)?,
+                    sources: vec![],
+                })
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let keys: Vec<String> = out.iter().map(|t| t.id.to_string()).collect();
+        let mut s = sources(conn, "memberships", &keys);
+        out.iter_mut()
+            .for_each(|t| t.sources = s.remove(&t.id.to_string()).unwrap_or_default());
+        out
+    }
+
+    pub fn polities(conn: &Connection) -> Vec<Polity> {
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT p.code, p.name, p.official_name, p.iso2, p.iso3, p.iso_numeric, p.iso_withdrawn, p.cow_code, p.cow_abbrev, p.gw_code, \
+                 p.start_year, p.end_year, p.successor, p.is_un_member, p.note, \
+                 (SELECT group_concat(alias, ';') FROM (SELECT alias FROM polity_aliases WHERE polity = p.code ORDER BY rowid)) FROM polities p ORDER BY p.name",
+            )
+            .unwrap();
+        stmt.query_map([], |r| {
+            Ok(Polity {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                official_name: r.get(2)?,
+                iso2: r.get(3)?,
+                iso3: r.get(4)?,
+                iso_numeric: r.get(5)?,
+                iso_withdrawn: r.get::<_, i64>(6)? == 1,
+                cow_code: r.get(7)?,
+                cow_abbrev: r.get(8)?,
+                gw_code: r.get(9)?,
+                start_year: r.get(10)?,
+                end_year: r.get(11)?,
+                successor: r.get(12)?,
+                is_un_member: r.get::<_, i64>(13)? == 1,
+                note: r.get(14)?,
+                aliases: list(r.get(15)?),
+            })
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    }
+
+    pub fn sources_all(conn: &Connection) -> Vec<Source> {
+        let mut stmt = conn
+            .prepare_cached("SELECT id, title, author, publisher, kind, url, published, language, sha256, reliability, note, dataset FROM sources ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| {
+            Ok(Source {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                author: r.get(2)?,
+                publisher: r.get(3)?,
+                kind: r.get(4)?,
+                url: r.get(5)?,
+                published: r.get(6)?,
+                language: r.get(7)?,
+                sha256: r.get(8)?,
+                reliability: r.get(9)?,
+                note: r.get(10)?,
+                dataset: r.get(11)?,
+            })
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    }
+}
+
+fn summary(pairs: &[&str]) {
+    let home = std::env::var("CRITERION_HOME").map(std::path::PathBuf::from).unwrap_or_else(|_| {
+        let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| format!("{}/../target", env!("CARGO_MANIFEST_DIR")));
+        std::path::Path::new(&target).join("criterion")
+    });
+    let median = |id: &str| -> Option<f64> {
+        let text = std::fs::read_to_string(home.join(id.replace('/', "_")).join("new/estimates.json")).ok()?;
+        let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+        v["median"]["point_estimate"].as_f64()
+    };
+    println!("\n{:<22} {:>14} {:>14} {:>8}", "benchmark", "typed (µs)", "baseline (µs)", "ratio");
+    for name in pairs {
+        if let (Some(t), Some(b)) = (median(&format!("{name}/typed")), median(&format!("{name}/baseline"))) {
+            println!("{:<22} {:>14.2} {:>14.2} {:>8.3}", name, t / 1e3, b / 1e3, t / b);
+        }
+    }
+    if let Some(p) = median("panel/full") {
+        println!(
+            "{:<22} {:>14.2} {:>14} {:>8}",
+            "panel/full (target 50 ms)",
+            p / 1e3,
+            "-",
+            format!("{:.3}", p / 50e6)
+        );
+    }
+}
+
+fn main() {
+    let data = Dataset::embedded().unwrap();
+    let bytes: &'static [u8] = Box::leak(data.file_bytes().unwrap().into_boxed_slice());
+    let conn = raw(bytes);
+    // The pairs must agree before their speed is compared.
+    assert_eq!(data.events(&Filter::new().polity("PRK")).unwrap(), baseline::events(&conn, "PRK"));
+    assert_eq!(data.search("treaty").unwrap(), baseline::search(&conn, "treaty"));
+    assert_eq!(
+        data.treaties(&Filter::new().polity("PRK").in_force_on("1990-07-01")).unwrap(),
+        baseline::treaties_in_force(&conn, "PRK", "1990-07-01")
+    );
+    assert_eq!(
+        data.postings(&Filter::new().polity("PRK")).unwrap(),
+        baseline::postings(&conn, "PRK")
+    );
+    assert_eq!(
+        data.observations(&Filter::new().polity("PRK")).unwrap(),
+        baseline::observations(&conn, "PRK")
+    );
+    assert_eq!(
+        data.memberships(&Filter::new().polity("MNG")).unwrap(),
+        baseline::memberships(&conn, "MNG")
+    );
+    assert_eq!(data.polities(&Filter::new()).unwrap(), baseline::polities(&conn));
+    assert_eq!(data.sources().unwrap(), baseline::sources_all(&conn));
+
+    let mut c = Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(30)
+        .configure_from_args();
+    c.bench_function("open/typed", |b| b.iter(|| black_box(Dataset::embedded().unwrap())));
+    c.bench_function("open/baseline", |b| b.iter(|| black_box(raw(bytes))));
+    macro_rules! pair {
+        ($name:expr, $typed:expr, $base:expr) => {
+            c.bench_function(concat!($name, "/typed"), |b| b.iter(|| black_box($typed)));
+            c.bench_function(concat!($name, "/baseline"), |b| b.iter(|| black_box($base)));
+        };
+    }
+    pair!(
+        "events",
+        data.events(&Filter::new().polity("PRK")).unwrap(),
+        baseline::events(&conn, "PRK")
+    );
+    pair!(
+        "treaties",
+        data.treaties(&Filter::new().polity("PRK").in_force_on("1990-07-01")).unwrap(),
+        baseline::treaties_in_force(&conn, "PRK", "1990-07-01")
+    );
+    pair!(
+        "postings",
+        data.postings(&Filter::new().polity("PRK")).unwrap(),
+        baseline::postings(&conn, "PRK")
+    );
+    pair!(
+        "observations",
+        data.observations(&Filter::new().polity("PRK")).unwrap(),
+        baseline::observations(&conn, "PRK")
+    );
+    pair!(
+        "memberships",
+        data.memberships(&Filter::new().polity("MNG")).unwrap(),
+        baseline::memberships(&conn, "MNG")
+    );
+    pair!("polities", data.polities(&Filter::new()).unwrap(), baseline::polities(&conn));
+    pair!("sources", data.sources().unwrap(), baseline::sources_all(&conn));
+    c.bench_function("panel/full", |b| {
+        b.iter(|| black_box(data.dyad_years(&PanelOptions::default()).unwrap()))
+    });
+    c.final_summary();
+    summary(&[
+        "open",
+        "events",
+        "treaties",
+        "postings",
+        "observations",
+        "memberships",
+        "polities",
+        "sources",
+    ]);
+}

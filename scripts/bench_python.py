@@ -1,0 +1,145 @@
+"""Python benchmarks: each figure beside its baseline in the same run, medians and ratios.
+
+Run through scripts/bench.sh (it builds the wheel, the scale databases and the environment).
+Usage: python scripts/bench_python.py [SCALE_DB ...]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import os
+import pathlib
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+
+import duckdb
+import pandas as pd
+import pyarrow  # noqa: F401 - imported before timing so its import is not counted
+
+import mongolia_relations as mr
+
+ROWS: list[tuple[str, float, float, str]] = []
+
+
+def median_ms(fn: Callable[[], object], repeat: int = 15) -> float:
+    fn()
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1e3)
+    return statistics.median(times)
+
+
+def compare(
+    name: str, ours: Callable[[], object], baseline: Callable[[], object], target: str, repeat: int = 15
+) -> None:
+    ROWS.append((name, median_ms(ours, repeat), median_ms(baseline, repeat), target))
+
+
+@dataclasses.dataclass(frozen=True)
+class EventRow:
+    id: int
+    kind: str
+    date: str
+    date_start: str
+    date_end: str
+    date_precision: str
+    certainty: str
+    summary: str
+
+
+EVENTS_SQL = "SELECT id, kind, date, date_start, date_end, date_precision, certainty, summary FROM events"
+PRK = " WHERE id IN (SELECT event FROM event_participants WHERE polity = 'PRK') ORDER BY date_start"
+
+
+def main() -> None:
+    work = pathlib.Path(tempfile.mkdtemp())
+    mr.export(work, format="csv")
+    embedded_file = work / "mongolia-relations.sqlite"
+    conn = sqlite3.connect(embedded_file)
+
+    compare(
+        "to_pandas, DPRK events (embedded)",
+        lambda: mr.events(polity="PRK").to_pandas(),
+        lambda: pd.read_sql_query(EVENTS_SQL + PRK, conn),
+        ">= 3x faster",
+    )
+    compare(
+        "to_pandas, sql(all events) (embedded)",
+        lambda: mr.sql(EVENTS_SQL).to_pandas(),
+        lambda: pd.read_sql_query(EVENTS_SQL, conn),
+        ">= 3x faster",
+    )
+    compare(
+        "iterate typed records, DPRK events",
+        lambda: list(mr.events(polity="PRK")),
+        lambda: [EventRow(*r) for r in conn.execute(EVENTS_SQL + PRK)],
+        "at least as fast",
+    )
+    for db in sys.argv[1:]:
+        scale = mr.open(db)
+        sconn = sqlite3.connect(db)
+        label = pathlib.Path(db).stem
+        compare(
+            f"to_pandas, sql(all events) ({label})",
+            lambda: scale.sql(EVENTS_SQL).to_pandas(),
+            lambda: pd.read_sql_query(EVENTS_SQL, sconn),
+            ">= 3x faster",
+            3,
+        )
+        compare(
+            f"iterate sql rows ({label})",
+            lambda: list(scale.sql(EVENTS_SQL)),
+            lambda: [EventRow(*r) for r in sconn.execute(EVENTS_SQL)],
+            "at least as fast",
+            3,
+        )
+        spec = importlib.util.find_spec("duckdb_ext")
+        if spec and spec.submodule_search_locations:
+            ext = next(pathlib.Path(list(spec.submodule_search_locations)[0]).rglob("sqlite_scanner.duckdb_extension"))
+            out = work / f"{label}-duckdb"
+            out.mkdir()
+
+            def duck() -> None:
+                con = duckdb.connect()
+                con.execute(f"LOAD '{ext}'")
+                con.execute(
+                    f"COPY (SELECT * FROM sqlite_scan('{db}', 'events')) TO '{out}/events.parquet' (FORMAT parquet)"
+                )
+
+            compare(
+                f"export to Parquet ({label}), all tables vs DuckDB COPY of events",
+                lambda: scale.export(work / f"{label}-ours", "parquet"),
+                duck,
+                ">= DuckDB's speed",
+                3,
+            )
+
+    python = sys.executable
+
+    def run(code: str) -> float:
+        t = time.perf_counter()
+        subprocess.run([python, "-c", code], check=True)
+        return (time.perf_counter() - t) * 1e3
+
+    bare = statistics.median(run("pass") for _ in range(7))
+    first = statistics.median(run("import mongolia_relations as mr; mr.events(polity='PRK')") for _ in range(7))
+    ROWS.append(("import + first query (minus interpreter start)", first - bare, 100.0, "< 100 ms"))
+
+    print(f"\n{'benchmark':<70} {'ours (ms)':>10} {'baseline (ms)':>14} {'ratio':>7}  target")
+    for name, ours, base, target in ROWS:
+        print(f"{name:<70} {ours:>10.2f} {base:>14.2f} {ours / base:>7.3f}  {target}")
+    print(
+        f"\nmongolia-relations {mr.__version__}, dataset {mr.dataset_version()}, Python {sys.version.split()[0]}, {os.cpu_count()} cores"
+    )
+
+
+if __name__ == "__main__":
+    main()
