@@ -59,6 +59,51 @@ EVENTS_SQL = "SELECT id, kind, date, date_start, date_end, date_precision, certa
 PRK = " WHERE id IN (SELECT event FROM event_participants WHERE polity = 'PRK') ORDER BY date_start"
 
 
+def duckdb_extension() -> pathlib.Path | None:
+    spec = importlib.util.find_spec("duckdb_ext")
+    if not (spec and spec.submodule_search_locations):
+        return None
+    return next(pathlib.Path(list(spec.submodule_search_locations)[0]).rglob("sqlite_scanner.duckdb_extension"), None)
+
+
+def bench_scale(db: str, work: pathlib.Path) -> None:
+    scale = mr.open(db)
+    conn = sqlite3.connect(db)
+    label = pathlib.Path(db).stem
+    compare(
+        f"to_pandas, sql(all events) ({label})",
+        lambda: scale.sql(EVENTS_SQL).to_pandas(),
+        lambda: pd.read_sql_query(EVENTS_SQL, conn),
+        ">= 3x faster",
+        3,
+    )
+    compare(
+        f"iterate sql rows ({label})",
+        lambda: list(scale.sql(EVENTS_SQL)),
+        lambda: [EventRow(*r) for r in conn.execute(EVENTS_SQL)],
+        "at least as fast",
+        3,
+    )
+    ext = duckdb_extension()
+    if ext is None:
+        return
+    out = work / f"{label}-duckdb"
+    out.mkdir()
+
+    def duck() -> None:
+        con = duckdb.connect()
+        con.execute(f"LOAD '{ext}'")
+        con.execute(f"COPY (SELECT * FROM sqlite_scan('{db}', 'events')) TO '{out}/events.parquet' (FORMAT parquet)")
+
+    compare(
+        f"export to Parquet ({label}): all tables vs DuckDB COPY of events",
+        lambda: scale.export(work / f"{label}-ours", "parquet"),
+        duck,
+        ">= DuckDB's speed",
+        3,
+    )
+
+
 def main() -> None:
     work = pathlib.Path(tempfile.mkdtemp())
     mr.export(work, format="csv")
@@ -84,43 +129,7 @@ def main() -> None:
         "at least as fast",
     )
     for db in sys.argv[1:]:
-        scale = mr.open(db)
-        sconn = sqlite3.connect(db)
-        label = pathlib.Path(db).stem
-        compare(
-            f"to_pandas, sql(all events) ({label})",
-            lambda: scale.sql(EVENTS_SQL).to_pandas(),
-            lambda: pd.read_sql_query(EVENTS_SQL, sconn),
-            ">= 3x faster",
-            3,
-        )
-        compare(
-            f"iterate sql rows ({label})",
-            lambda: list(scale.sql(EVENTS_SQL)),
-            lambda: [EventRow(*r) for r in sconn.execute(EVENTS_SQL)],
-            "at least as fast",
-            3,
-        )
-        spec = importlib.util.find_spec("duckdb_ext")
-        if spec and spec.submodule_search_locations:
-            ext = next(pathlib.Path(list(spec.submodule_search_locations)[0]).rglob("sqlite_scanner.duckdb_extension"))
-            out = work / f"{label}-duckdb"
-            out.mkdir()
-
-            def duck() -> None:
-                con = duckdb.connect()
-                con.execute(f"LOAD '{ext}'")
-                con.execute(
-                    f"COPY (SELECT * FROM sqlite_scan('{db}', 'events')) TO '{out}/events.parquet' (FORMAT parquet)"
-                )
-
-            compare(
-                f"export to Parquet ({label}), all tables vs DuckDB COPY of events",
-                lambda: scale.export(work / f"{label}-ours", "parquet"),
-                duck,
-                ">= DuckDB's speed",
-                3,
-            )
+        bench_scale(db, work)
 
     python = sys.executable
 
@@ -136,9 +145,8 @@ def main() -> None:
     print(f"\n{'benchmark':<70} {'ours (ms)':>10} {'baseline (ms)':>14} {'ratio':>7}  target")
     for name, ours, base, target in ROWS:
         print(f"{name:<70} {ours:>10.2f} {base:>14.2f} {ours / base:>7.3f}  {target}")
-    print(
-        f"\nmongolia-relations {mr.__version__}, dataset {mr.dataset_version()}, Python {sys.version.split()[0]}, {os.cpu_count()} cores"
-    )
+    versions = f"mongolia-relations {mr.__version__}, dataset {mr.dataset_version()}"
+    print(f"\n{versions}, Python {sys.version.split()[0]}, {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":
