@@ -327,6 +327,89 @@ mod baseline {
         .collect()
     }
 
+    pub fn persons(conn: &Connection) -> Vec<Person> {
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT p.id, p.name, p.polity, p.note, \
+                 (SELECT group_concat(name, ';') FROM (SELECT name FROM person_names WHERE person = p.id ORDER BY rowid)), \
+                 (SELECT group_concat(role || COALESCE(' (' || COALESCE(\"from\", '') || '–' || COALESCE(\"to\", '') || ')', ''), ';') FROM person_roles WHERE person = p.id) \
+                 FROM persons p ORDER BY p.name",
+            )
+            .unwrap();
+        stmt.query_map([], |r| {
+            Ok(Person {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                polity: r.get(2)?,
+                note: r.get(3)?,
+                names: list(r.get(4)?),
+                roles: list(r.get(5)?),
+            })
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    }
+
+    pub fn organizations(conn: &Connection) -> Vec<Organization> {
+        let mut stmt = conn
+            .prepare_cached("SELECT o.code, o.name, (SELECT group_concat(alias, ';') FROM organization_aliases WHERE organization = o.code) FROM organizations o ORDER BY o.code")
+            .unwrap();
+        stmt.query_map([], |r| {
+            Ok(Organization {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                aliases: list(r.get(2)?),
+            })
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    }
+
+    pub fn disputes(conn: &Connection) -> Vec<Dispute> {
+        let mut out: Vec<Dispute> = conn
+            .prepare_cached("SELECT id, topic, note FROM disputes ORDER BY id")
+            .unwrap()
+            .query_map([], |r| {
+                Ok(Dispute {
+                    id: r.get(0)?,
+                    topic: r.get(1)?,
+                    note: r.get(2)?,
+                    claims: vec![],
+                })
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let claims: Vec<(i64, Claim)> = conn
+            .prepare_cached("SELECT dispute, id, record_table, record_id, property, value FROM claims ORDER BY id")
+            .unwrap()
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    Claim {
+                        id: r.get(1)?,
+                        record_table: r.get(2)?,
+                        record_id: r.get(3)?,
+                        property: r.get(4)?,
+                        value: r.get(5)?,
+                        sources: vec![],
+                    },
+                ))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let keys: Vec<String> = claims.iter().map(|(_, c)| c.id.to_string()).collect();
+        let mut s = sources(conn, "claims", &keys);
+        for (d, mut c) in claims {
+            c.sources = s.remove(&c.id.to_string()).unwrap_or_default();
+            out.iter_mut().find(|x| x.id == d).unwrap().claims.push(c);
+        }
+        out
+    }
+
     pub fn sources_all(conn: &Connection) -> Vec<Source> {
         let mut stmt = conn
             .prepare_cached("SELECT id, title, author, publisher, kind, url, published, language, sha256, reliability, note, dataset FROM sources ORDER BY id")
@@ -405,6 +488,9 @@ fn main() {
     );
     assert_eq!(data.polities(&Filter::new()).unwrap(), baseline::polities(&conn));
     assert_eq!(data.sources().unwrap(), baseline::sources_all(&conn));
+    assert_eq!(data.persons(&Filter::new()).unwrap(), baseline::persons(&conn));
+    assert_eq!(data.organizations(&Filter::new()).unwrap(), baseline::organizations(&conn));
+    assert_eq!(data.disputes(&Filter::new()).unwrap(), baseline::disputes(&conn));
 
     let mut c = Criterion::default()
         .warm_up_time(Duration::from_millis(500))
@@ -419,6 +505,14 @@ fn main() {
             c.bench_function(concat!($name, "/baseline"), |b| b.iter(|| black_box($base)));
         };
     }
+    pair!("search", data.search("treaty").unwrap(), baseline::search(&conn, "treaty"));
+    pair!("persons", data.persons(&Filter::new()).unwrap(), baseline::persons(&conn));
+    pair!(
+        "organizations",
+        data.organizations(&Filter::new()).unwrap(),
+        baseline::organizations(&conn)
+    );
+    pair!("disputes", data.disputes(&Filter::new()).unwrap(), baseline::disputes(&conn));
     pair!(
         "events",
         data.events(&Filter::new().polity("PRK")).unwrap(),

@@ -46,6 +46,8 @@ pub struct Dataset {
     conn: Connection,
     embedded: bool,
     path: Option<std::path::PathBuf>,
+    /// Polity names already resolved: the same few names come back in every query.
+    pub(crate) resolved: std::cell::RefCell<std::collections::HashMap<String, String>>,
 }
 
 impl Dataset {
@@ -58,6 +60,7 @@ impl Dataset {
             conn,
             embedded: true,
             path: None,
+            resolved: Default::default(),
         })
     }
 
@@ -100,6 +103,7 @@ impl Dataset {
             conn,
             embedded: false,
             path: Some(path.to_path_buf()),
+            resolved: Default::default(),
         })
     }
 

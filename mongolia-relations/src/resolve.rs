@@ -21,6 +21,15 @@ impl Dataset {
     /// assert_eq!(data.resolve_polity("USSR").unwrap(), "SUN");
     /// ```
     pub fn resolve_polity(&self, input: &str) -> Result<String> {
+        if let Some(code) = self.resolved.borrow().get(input) {
+            return Ok(code.clone());
+        }
+        let code = self.lookup_polity(input)?;
+        self.resolved.borrow_mut().insert(input.to_string(), code.clone());
+        Ok(code)
+    }
+
+    fn lookup_polity(&self, input: &str) -> Result<String> {
         check_text("polity", input, MAX_NAME)?;
         let q = input.trim();
         let conn = self.connection();
