@@ -56,6 +56,8 @@ class EventRow:
 
 
 EVENTS_SQL = "SELECT id, kind, date, date_start, date_end, date_precision, certainty, summary FROM events"
+# The synthetic events of a scale database (ids from 10,000,000): at most the million rows sql() returns.
+SYNTHETIC = EVENTS_SQL + " WHERE id >= 10000000"
 PRK = " WHERE id IN (SELECT event FROM event_participants WHERE polity = 'PRK') ORDER BY date_start"
 
 
@@ -71,16 +73,16 @@ def bench_scale(db: str, work: pathlib.Path) -> None:
     conn = sqlite3.connect(db)
     label = pathlib.Path(db).stem
     compare(
-        f"to_pandas, sql(all events) ({label})",
-        lambda: scale.sql(EVENTS_SQL).to_pandas(),
-        lambda: pd.read_sql_query(EVENTS_SQL, conn),
+        f"to_pandas, sql(synthetic events) ({label})",
+        lambda: scale.sql(SYNTHETIC).to_pandas(),
+        lambda: pd.read_sql_query(SYNTHETIC, conn),
         ">= 3x faster",
         3,
     )
     compare(
-        f"iterate sql rows ({label})",
-        lambda: list(scale.sql(EVENTS_SQL)),
-        lambda: [EventRow(*r) for r in conn.execute(EVENTS_SQL)],
+        f"iterate sql rows, synthetic events ({label})",
+        lambda: list(scale.sql(SYNTHETIC)),
+        lambda: [EventRow(*r) for r in conn.execute(SYNTHETIC)],
         "at least as fast",
         3,
     )

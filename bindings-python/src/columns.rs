@@ -204,12 +204,20 @@ fn days(s: &str) -> Option<i32> {
     i32::try_from((d - epoch).num_days()).ok()
 }
 
+/// A row's cell: rows are objects (serialized records) or arrays (free SQL, positional).
+pub fn cell<'a>(row: &'a Value, index: usize, name: &str) -> &'a Value {
+    match row {
+        Value::Array(items) => items.get(index).unwrap_or(&Value::Null),
+        other => other.get(name).unwrap_or(&Value::Null),
+    }
+}
+
 /// Builds one Arrow batch from serialized records.
 pub fn to_batch(rows: &[Value], layout: &[(String, Col)]) -> Result<RecordBatch, ArrowError> {
     let mut fields = Vec::with_capacity(layout.len());
     let mut arrays: Vec<ArrayRef> = Vec::with_capacity(layout.len());
-    for (name, col) in layout {
-        let cells = rows.iter().map(|r| r.get(name).unwrap_or(&Value::Null));
+    for (index, (name, col)) in layout.iter().enumerate() {
+        let cells = rows.iter().map(|r| cell(r, index, name));
         let (array, data_type): (ArrayRef, DataType) = match col {
             Text => {
                 let mut b = StringBuilder::new();
@@ -299,8 +307,9 @@ pub fn to_batch(rows: &[Value], layout: &[(String, Col)]) -> Result<RecordBatch,
 pub fn infer_layout(columns: &[String], rows: &[Value]) -> Vec<(String, Col)> {
     columns
         .iter()
-        .map(|c| {
-            let values: Vec<&Value> = rows.iter().map(|r| &r[c.as_str()]).filter(|v| !v.is_null()).collect();
+        .enumerate()
+        .map(|(i, c)| {
+            let values: Vec<&Value> = rows.iter().map(|r| cell(r, i, c)).filter(|v| !v.is_null()).collect();
             let col = if values.is_empty() || values.iter().any(|v| v.is_string()) {
                 Text
             } else if values.iter().all(|v| v.is_i64()) {

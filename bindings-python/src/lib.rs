@@ -87,8 +87,8 @@ impl NativeResult {
             .get(index)
             .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err(format!("row {index} out of range")))?;
         let dict = PyDict::new(py);
-        for (name, col) in &self.layout {
-            dict.set_item(name, py_value(py, row.get(name).unwrap_or(&Value::Null), *col)?)?;
+        for (i, (name, col)) in self.layout.iter().enumerate() {
+            dict.set_item(name, py_value(py, columns::cell(row, i, name), *col)?)?;
         }
         Ok(dict)
     }
@@ -227,13 +227,10 @@ fn query(py: Python<'_>, kind: &str, filters: HashMap<String, String>, db: Optio
             }
             "sql" => {
                 let result = data.sql(&text)?;
-                let objects: Vec<Value> = result
-                    .rows
-                    .into_iter()
-                    .map(|r| Value::Object(result.columns.iter().cloned().zip(r).collect()))
-                    .collect();
-                let layout = columns::infer_layout(&result.columns, &objects);
-                return Ok((objects, layout));
+                // Positional rows: no per-row map to build or search.
+                let rows: Vec<Value> = result.rows.into_iter().map(Value::Array).collect();
+                let layout = columns::infer_layout(&result.columns, &rows);
+                return Ok((rows, layout));
             }
             other => {
                 return Err(mongolia_relations::Error::InvalidInput {

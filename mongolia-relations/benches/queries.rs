@@ -553,5 +553,9 @@ fn main() {
         "memberships",
         "polities",
         "sources",
+        "search",
+        "persons",
+        "organizations",
+        "disputes",
     ]);
 }
