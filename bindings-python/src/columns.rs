@@ -2,7 +2,7 @@
 //! Python dictionaries.
 
 use arrow_array::builder::{
-    BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, ListBuilder, StringBuilder, StringDictionaryBuilder,
+    ArrayBuilder, BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, ListBuilder, StringBuilder, StringDictionaryBuilder,
 };
 use arrow_array::types::Int32Type;
 use arrow_array::{Array, ArrayRef, RecordBatch};
@@ -257,36 +257,8 @@ pub fn to_batch(rows: &[Value], layout: &[(String, Col)]) -> Result<RecordBatch,
                 cells.for_each(|v| b.append_option(v.as_str().and_then(days)));
                 (Arc::new(b.finish()), DataType::Date32)
             }
-            List => {
-                let mut b = ListBuilder::new(StringBuilder::new());
-                for v in cells {
-                    match v.as_array() {
-                        Some(items) => {
-                            items.iter().for_each(|i| b.values().append_option(i.as_str()));
-                            b.append(true);
-                        }
-                        None => b.append(false),
-                    }
-                }
-                let array = b.finish();
-                let dt = array.data_type().clone();
-                (Arc::new(array), dt)
-            }
-            IntList => {
-                let mut b = ListBuilder::new(Int64Builder::new());
-                for v in cells {
-                    match v.as_array() {
-                        Some(items) => {
-                            items.iter().for_each(|i| b.values().append_option(i.as_i64()));
-                            b.append(true);
-                        }
-                        None => b.append(false),
-                    }
-                }
-                let array = b.finish();
-                let dt = array.data_type().clone();
-                (Arc::new(array), dt)
-            }
+            List => list_column(cells, StringBuilder::new(), |b, v| b.append_option(v.as_str())),
+            IntList => list_column(cells, Int64Builder::new(), |b, v| b.append_option(v.as_i64())),
             Json => {
                 let mut b = StringBuilder::new();
                 cells.for_each(|v| b.append_option(if v.is_null() { None } else { Some(v.to_string()) }));
@@ -301,6 +273,27 @@ pub fn to_batch(rows: &[Value], layout: &[(String, Col)]) -> Result<RecordBatch,
         return Ok(RecordBatch::new_empty(schema));
     }
     RecordBatch::try_new(schema, arrays)
+}
+
+/// A list column: each cell a JSON array whose items `push` appends to the values builder.
+fn list_column<'a, B: ArrayBuilder>(
+    cells: impl Iterator<Item = &'a Value>,
+    values: B,
+    push: impl Fn(&mut B, &Value),
+) -> (ArrayRef, DataType) {
+    let mut b = ListBuilder::new(values);
+    for v in cells {
+        match v.as_array() {
+            Some(items) => {
+                items.iter().for_each(|i| push(b.values(), i));
+                b.append(true);
+            }
+            None => b.append(false),
+        }
+    }
+    let array = b.finish();
+    let dt = array.data_type().clone();
+    (Arc::new(array), dt)
 }
 
 /// The layout of free SQL rows: each column typed by its first non-null value.
