@@ -196,6 +196,7 @@ pub const COVERAGE: Layout = &[
     ("certainty", Category),
     ("via", Text),
     ("sources", Int),
+    ("disputed", Bool),
 ];
 
 fn days(s: &str) -> Option<i32> {

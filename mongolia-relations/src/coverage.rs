@@ -22,6 +22,8 @@ pub struct Coverage {
     pub via: Option<String>,
     /// How many sources cite the date.
     pub sources: i64,
+    /// Whether a dispute records another date or doubt for it (see `disputes`).
+    pub disputed: bool,
 }
 
 impl Dataset {
@@ -37,7 +39,8 @@ impl Dataset {
                  FROM lineage l JOIN event_participants ep ON ep.polity = l.ancestor \
                  JOIN events e ON e.id = ep.event AND e.kind = 'relations_established' \
                  WHERE EXISTS (SELECT 1 FROM event_participants m WHERE m.event = e.id AND m.polity = 'MNG')) \
-             SELECT p.code, p.name, d.date, d.date_precision, d.certainty, CASE WHEN d.ancestor <> p.code THEN d.ancestor END, COALESCE(d.n, 0) \
+             SELECT p.code, p.name, d.date, d.date_precision, d.certainty, CASE WHEN d.ancestor <> p.code THEN d.ancestor END, COALESCE(d.n, 0), \
+                    EXISTS (SELECT 1 FROM claims c WHERE c.record_table = 'events' AND c.record_id = CAST(d.id AS TEXT)) \
              FROM polities p LEFT JOIN dated d ON d.polity = p.code AND d.rk = 1 \
              WHERE (p.is_un_member = 1 OR p.code IN ('VAT', 'PSE')) AND p.code <> 'MNG' ORDER BY p.name";
         let mut stmt = self.connection().prepare_cached(sql)?;
@@ -51,6 +54,7 @@ impl Dataset {
                     certainty: r.get(4)?,
                     via: r.get(5)?,
                     sources: r.get(6)?,
+                    disputed: r.get(7)?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;

@@ -254,6 +254,7 @@ class Coverage(Record):
     certainty: str | None
     via: str | None
     sources: int
+    disputed: bool
 
 
 RECORD_TYPES: dict[str, type[Record]] = {
