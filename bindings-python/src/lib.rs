@@ -6,6 +6,8 @@
 //! PyCapsule stream protocol, which pandas, polars, pyarrow and DuckDB read without a Python
 //! object per row.
 
+#![warn(missing_docs)]
+
 mod columns;
 mod errors;
 
