@@ -126,10 +126,25 @@ fn layout_of(kind: &str) -> Option<Layout> {
     })
 }
 
-fn open(db: Option<&str>) -> mongolia_relations::Result<Dataset> {
+thread_local! {
+    // One embedded connection per OS thread: its statements stay prepared and resolved names
+    // stay cached across calls, and no connection is ever shared between threads.
+    static EMBEDDED: std::cell::OnceCell<Dataset> = const { std::cell::OnceCell::new() };
+}
+
+/// Runs `f` on the embedded dataset (this thread's connection) or on the file `db`.
+fn with_data<T>(db: Option<&str>, f: impl FnOnce(&Dataset) -> mongolia_relations::Result<T>) -> mongolia_relations::Result<T> {
     match db {
-        Some(path) => Dataset::open(path),
-        None => Dataset::embedded(),
+        Some(path) => f(&Dataset::open(path)?),
+        None => EMBEDDED.with(|cell| match cell.get() {
+            Some(data) => f(data),
+            None => {
+                let data = Dataset::embedded()?;
+                let result = f(&data);
+                let _ = cell.set(data);
+                result
+            }
+        }),
     }
 }
 
@@ -165,88 +180,89 @@ fn filter_from(args: &HashMap<String, String>) -> Filter {
 fn query(py: Python<'_>, kind: &str, filters: HashMap<String, String>, db: Option<String>, text: Option<String>) -> PyResult<NativeResult> {
     let kind_owned = kind.to_string();
     let result = py.detach(move || -> mongolia_relations::Result<Rows> {
-        let data = open(db.as_deref())?;
-        let f = filter_from(&filters);
-        let text = text.unwrap_or_default();
-        let record_key = || {
-            text.split_once(':')
-                .map(|(t, i)| (t.to_string(), i.to_string()))
-                .unwrap_or_default()
-        };
-        let rows = match kind_owned.as_str() {
-            "events" => rows(data.events(&f)?),
-            "search" => rows(data.search(&text)?),
-            "treaties" => rows(data.treaties(&f)?),
-            "postings" => rows(data.postings(&f)?),
-            "memberships" => rows(data.memberships(&f)?),
-            "observations" => rows(data.observations(&f)?),
-            "polities" => rows(data.polities(&f)?),
-            "persons" => rows(data.persons(&f)?),
-            "organizations" => rows(data.organizations(&f)?),
-            "sources" => rows(data.sources()?),
-            "disputes" => rows(data.disputes(&f)?),
-            "coverage" => rows(data.coverage()?),
-            "citations" => {
-                let (t, i) = record_key();
-                rows(data.citations(&t, &i)?)
-            }
-            "disputes_of" => {
-                let (t, i) = record_key();
-                rows(data.disputes_of(&t, &i)?)
-            }
-            "panel" => {
-                let year = |k: &str| -> mongolia_relations::Result<Option<i32>> {
-                    filters
-                        .get(k)
-                        .map(|v| {
-                            v.parse().map_err(|_| mongolia_relations::Error::InvalidDate {
-                                field: "year",
-                                input: v.clone(),
-                                reason: "a panel year is a whole number".into(),
+        with_data(db.as_deref(), |data| {
+            let f = filter_from(&filters);
+            let text = text.unwrap_or_default();
+            let record_key = || {
+                text.split_once(':')
+                    .map(|(t, i)| (t.to_string(), i.to_string()))
+                    .unwrap_or_default()
+            };
+            let rows = match kind_owned.as_str() {
+                "events" => rows(data.events(&f)?),
+                "search" => rows(data.search(&text)?),
+                "treaties" => rows(data.treaties(&f)?),
+                "postings" => rows(data.postings(&f)?),
+                "memberships" => rows(data.memberships(&f)?),
+                "observations" => rows(data.observations(&f)?),
+                "polities" => rows(data.polities(&f)?),
+                "persons" => rows(data.persons(&f)?),
+                "organizations" => rows(data.organizations(&f)?),
+                "sources" => rows(data.sources()?),
+                "disputes" => rows(data.disputes(&f)?),
+                "coverage" => rows(data.coverage()?),
+                "citations" => {
+                    let (t, i) = record_key();
+                    rows(data.citations(&t, &i)?)
+                }
+                "disputes_of" => {
+                    let (t, i) = record_key();
+                    rows(data.disputes_of(&t, &i)?)
+                }
+                "panel" => {
+                    let year = |k: &str| -> mongolia_relations::Result<Option<i32>> {
+                        filters
+                            .get(k)
+                            .map(|v| {
+                                v.parse().map_err(|_| mongolia_relations::Error::InvalidDate {
+                                    field: "year",
+                                    input: v.clone(),
+                                    reason: "a panel year is a whole number".into(),
+                                })
                             })
-                        })
-                        .transpose()
-                };
-                let options = mongolia_relations::PanelOptions {
-                    start: year("start")?,
-                    end: year("end")?,
-                    partners: filters
-                        .get("partners")
-                        .map(|p| p.split(';').map(str::to_string).collect())
-                        .unwrap_or_default(),
-                };
-                let rows = rows(data.dyad_years(&options)?);
-                let mut layout: Vec<(String, Col)> = columns::PANEL.iter().map(|(n, c)| (n.to_string(), *c)).collect();
-                let indicators = data.sql("SELECT indicator FROM indicators ORDER BY indicator")?;
-                layout.extend(
-                    indicators
-                        .rows
-                        .iter()
-                        .filter_map(|r| r[0].as_str())
-                        .map(|i| (i.to_string(), Col::Float)),
-                );
-                return Ok((rows, layout));
-            }
-            "sql" => {
-                let result = data.sql(&text)?;
-                // Positional rows: no per-row map to build or search.
-                let rows: Vec<Value> = result.rows.into_iter().map(Value::Array).collect();
-                let layout = columns::infer_layout(&result.columns, &rows);
-                return Ok((rows, layout));
-            }
-            other => {
-                return Err(mongolia_relations::Error::InvalidInput {
-                    field: "query",
-                    reason: format!("no query named {other:?}"),
-                });
-            }
-        };
-        let layout = layout_of(&kind_owned)
-            .unwrap_or_default()
-            .iter()
-            .map(|(n, c)| (n.to_string(), *c))
-            .collect();
-        Ok((rows, layout))
+                            .transpose()
+                    };
+                    let options = mongolia_relations::PanelOptions {
+                        start: year("start")?,
+                        end: year("end")?,
+                        partners: filters
+                            .get("partners")
+                            .map(|p| p.split(';').map(str::to_string).collect())
+                            .unwrap_or_default(),
+                    };
+                    let rows = rows(data.dyad_years(&options)?);
+                    let mut layout: Vec<(String, Col)> = columns::PANEL.iter().map(|(n, c)| (n.to_string(), *c)).collect();
+                    let indicators = data.sql("SELECT indicator FROM indicators ORDER BY indicator")?;
+                    layout.extend(
+                        indicators
+                            .rows
+                            .iter()
+                            .filter_map(|r| r[0].as_str())
+                            .map(|i| (i.to_string(), Col::Float)),
+                    );
+                    return Ok((rows, layout));
+                }
+                "sql" => {
+                    let result = data.sql(&text)?;
+                    // Positional rows: no per-row map to build or search.
+                    let rows: Vec<Value> = result.rows.into_iter().map(Value::Array).collect();
+                    let layout = columns::infer_layout(&result.columns, &rows);
+                    return Ok((rows, layout));
+                }
+                other => {
+                    return Err(mongolia_relations::Error::InvalidInput {
+                        field: "query",
+                        reason: format!("no query named {other:?}"),
+                    });
+                }
+            };
+            let layout = layout_of(&kind_owned)
+                .unwrap_or_default()
+                .iter()
+                .map(|(n, c)| (n.to_string(), *c))
+                .collect();
+            Ok((rows, layout))
+        })
     });
     let (rows, layout) = result.map_err(|e| errors::to_py(py, e))?;
     Ok(NativeResult {
@@ -261,17 +277,18 @@ fn query(py: Python<'_>, kind: &str, filters: HashMap<String, String>, db: Optio
 #[pyo3(signature = (db=None))]
 fn metadata(py: Python<'_>, db: Option<String>) -> PyResult<HashMap<String, String>> {
     py.detach(move || -> mongolia_relations::Result<HashMap<String, String>> {
-        let data = open(db.as_deref())?;
-        let mut out: HashMap<String, String> = data
-            .sql("SELECT key, value FROM metadata")?
-            .rows
-            .into_iter()
-            .filter_map(|r| Some((r[0].as_str()?.to_string(), r[1].as_str()?.to_string())))
-            .collect();
-        if data.is_embedded() {
-            out.insert("file_sha256".into(), mongolia_relations::FILE_SHA256.into());
-        }
-        Ok(out)
+        with_data(db.as_deref(), |data| {
+            let mut out: HashMap<String, String> = data
+                .sql("SELECT key, value FROM metadata")?
+                .rows
+                .into_iter()
+                .filter_map(|r| Some((r[0].as_str()?.to_string(), r[1].as_str()?.to_string())))
+                .collect();
+            if data.is_embedded() {
+                out.insert("file_sha256".into(), mongolia_relations::FILE_SHA256.into());
+            }
+            Ok(out)
+        })
     })
     .map_err(|e| errors::to_py(py, e))
 }
@@ -294,7 +311,7 @@ fn cite(py: Python<'_>, format: &str, db: Option<String>) -> PyResult<String> {
             ))
         }
     };
-    py.detach(move || open(db.as_deref())?.cite(format))
+    py.detach(move || with_data(db.as_deref(), |data| data.cite(format)))
         .map_err(|e| errors::to_py(py, e))
 }
 
@@ -329,7 +346,7 @@ fn export<'py>(py: Python<'py>, out: String, format: &str, db: Option<String>) -
         }
     };
     let manifest = py
-        .detach(move || open(db.as_deref())?.export(std::path::Path::new(&out), format))
+        .detach(move || with_data(db.as_deref(), |data| data.export(std::path::Path::new(&out), format)))
         .map_err(|e| errors::to_py(py, e))?;
     py_value(py, &serde_json::to_value(manifest).unwrap_or(Value::Null), Col::Json)
 }

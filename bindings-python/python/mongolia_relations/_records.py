@@ -17,8 +17,15 @@ class Record:
 
     @classmethod
     def from_row(cls, row: dict[str, Any], db: str | None = None) -> Record:
-        values = {k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
-        return cls(**values, _db=db)
+        # The row comes from the native layout of exactly these fields, so the generated
+        # __init__ (one frozen __setattr__ per field) can be skipped: this is the hot path of
+        # iterating a result set.
+        record = object.__new__(cls)
+        values = record.__dict__
+        for key, value in row.items():
+            values[key] = tuple(value) if isinstance(value, list) else value
+        values["_db"] = db
+        return record
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a plain dictionary (lists for sequences)."""
