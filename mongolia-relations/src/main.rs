@@ -268,15 +268,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
         Command::Sources => (to_rows(&data.sources()?), &["id", "kind", "reliability", "title"]),
         Command::Disputes { filters } => (to_rows(&data.disputes(&filters.filter())?), &["id", "topic", "claims"]),
         Command::Search { text } => (to_rows(&data.search(text)?), &["id", "date", "kind", "polities", "summary"]),
-        Command::Sql { query } => {
-            let result = data.sql(query)?;
-            let rows = result
-                .rows
-                .into_iter()
-                .map(|r| Value::Object(result.columns.iter().cloned().zip(r).collect()))
-                .collect();
-            (rows, &[])
-        }
+        Command::Sql { query } => (objects(data.sql(query)?), &[]),
         Command::Cite { bibtex } => {
             println!(
                 "{}",
@@ -368,12 +360,16 @@ fn stats(data: &Dataset) -> Result<Vec<Value>, Error> {
              UNION ALL SELECT 'sources', count(*) FROM sources \
              UNION ALL SELECT 'citations', count(*) FROM citations \
              UNION ALL SELECT 'disputes', count(*) FROM disputes";
-    let result = data.sql(q)?;
-    Ok(result
+    Ok(objects(data.sql(q)?))
+}
+
+/// SQL rows as JSON objects keyed by column name.
+fn objects(result: mongolia_relations::SqlRows) -> Vec<Value> {
+    result
         .rows
         .into_iter()
         .map(|r| Value::Object(result.columns.iter().cloned().zip(r).collect()))
-        .collect())
+        .collect()
 }
 
 fn cell(v: &Value) -> String {

@@ -53,16 +53,13 @@ impl Dataset {
         };
         match found.len() {
             1 => Ok(found.remove(0)),
-            0 => {
-                let names: Vec<(String, String)> = conn
-                    .prepare("SELECT a.alias, p.code || ' (' || p.name || ')' FROM polity_aliases a JOIN polities p ON p.code = a.polity")?
-                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect::<Result<_, _>>()?;
-                Err(Error::UnknownPolity {
-                    input: q.to_string(),
-                    suggestions: suggest(q, &names),
-                })
-            }
+            0 => Err(Error::UnknownPolity {
+                input: q.to_string(),
+                suggestions: self.suggestions(
+                    q,
+                    "SELECT a.alias, p.code || ' (' || p.name || ')' FROM polity_aliases a JOIN polities p ON p.code = a.polity",
+                )?,
+            }),
             _ => Err(Error::AmbiguousPolity {
                 input: q.to_string(),
                 candidates: self.labels(&found)?,
@@ -111,13 +108,9 @@ impl Dataset {
         if partial.len() == 1 && q.chars().count() >= 3 {
             return Ok(partial[0]);
         }
-        let names: Vec<(String, String)> = conn
-            .prepare("SELECT name, name FROM person_names")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
         Err(Error::UnknownPerson {
             input: q.to_string(),
-            suggestions: suggest(q, &names),
+            suggestions: self.suggestions(q, "SELECT name, name FROM person_names")?,
         })
     }
 
@@ -136,13 +129,9 @@ impl Dataset {
         {
             return Ok(code);
         }
-        let names: Vec<(String, String)> = conn
-            .prepare("SELECT a.alias, o.code || ' (' || o.name || ')' FROM organization_aliases a JOIN organizations o ON o.code = a.organization")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
         Err(Error::UnknownOrganization {
             input: q.to_string(),
-            suggestions: suggest(q, &names),
+            suggestions: self.suggestions(q, "SELECT a.alias, o.code || ' (' || o.name || ')' FROM organization_aliases a JOIN organizations o ON o.code = a.organization")?,
         })
     }
 
@@ -167,19 +156,26 @@ impl Dataset {
     }
 }
 
-/// Up to five labels whose names are closest to the input.
-fn suggest(input: &str, names: &[(String, String)]) -> Vec<String> {
-    let keys: Vec<String> = names.iter().map(|(n, _)| n.clone()).collect();
-    let mut out: Vec<String> = Vec::new();
-    for hit in closest(input, &keys, 12) {
-        if let Some((_, label)) = names.iter().find(|(n, _)| *n == hit) {
-            if !out.contains(label) {
-                out.push(label.clone());
+impl Dataset {
+    /// Up to five labels whose names are closest to the input; `sql` selects (name, label) pairs.
+    fn suggestions(&self, input: &str, sql: &str) -> Result<Vec<String>> {
+        let names: Vec<(String, String)> = self
+            .connection()
+            .prepare(sql)?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let keys: Vec<String> = names.iter().map(|(n, _)| n.clone()).collect();
+        let mut out: Vec<String> = Vec::new();
+        for hit in closest(input, &keys, 12) {
+            if let Some((_, label)) = names.iter().find(|(n, _)| *n == hit) {
+                if !out.contains(label) {
+                    out.push(label.clone());
+                }
+            }
+            if out.len() == 5 {
+                break;
             }
         }
-        if out.len() == 5 {
-            break;
-        }
+        Ok(out)
     }
-    out
 }

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 
 from . import _native
-from ._errors import (
+from ._native import (
     DatabaseFileError,
     InvalidDateError,
     InvalidFilterError,

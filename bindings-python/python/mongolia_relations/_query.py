@@ -7,7 +7,7 @@ import os
 from typing import Any
 
 from . import _native
-from ._errors import InvalidDateError, InvalidFilterError
+from ._native import InvalidDateError, InvalidFilterError
 from ._records import Record
 from ._results import ResultSet
 
