@@ -12,7 +12,7 @@
 --   century, interval, set). Seeds give only X. A partial date is never widened into a day.
 -- * Unknown is NULL, never 0 or ''.
 -- * Every row of a fact table (events, treaties, postings, memberships, observations, quantities,
---   person_roles, claims, polities) is cited by at least one row of `citations`.
+--   person_roles, claims, polities, polity_codes) is cited by at least one row of `citations`.
 -- * Vocabularies are tables (event_kinds, participant_roles, ...); a value outside them fails
 --   the build.
 -- * Polities are states as they were: the USSR (SUN) is not Russia (RUS), the GDR (DDR) is not
@@ -129,6 +129,21 @@ CREATE TABLE indicators (
 INSERT INTO indicators VALUES
  ('trade_turnover', 'Total trade (exports plus imports) between Mongolia and the partner, as reported by Mongolian statistics', 'USD million');
 
+-- code_schemes: the code systems of the crosswalk (polity_codes).
+CREATE TABLE code_schemes (
+    scheme      TEXT PRIMARY KEY,  -- our code, as used in polity_codes.scheme
+    description TEXT NOT NULL,     -- what the codes are and whose list they come from
+    numeric     INTEGER NOT NULL CHECK (numeric IN (0, 1))  -- 1 when the codes are numbers (compared as numbers on lookup)
+) STRICT;
+
+INSERT INTO code_schemes VALUES
+ ('iso2', 'ISO 3166-1 alpha-2 (ISO 3166-3 for withdrawn codes)', 0),
+ ('iso3', 'ISO 3166-1 alpha-3 (ISO 3166-3 for withdrawn codes)', 0),
+ ('iso_numeric', 'ISO 3166-1 numeric (ISO 3166-3 for withdrawn codes), written with three digits', 1),
+ ('cow', 'Correlates of War state number (ccode), State System Membership List v2016', 1),
+ ('cow_abbrev', 'Correlates of War state abbreviation (stateabb)', 0),
+ ('gw', 'Gleditsch-Ward state number (gwcode), list of independent states since 1816', 1);
+
 -- ===================================================================== entities
 
 -- sources: every document a fact is taken from.
@@ -159,9 +174,9 @@ CREATE TABLE polities (
     iso3        TEXT,              -- ISO 3166-1 alpha-3 (or withdrawn), NULL where none
     iso_numeric INTEGER,           -- ISO 3166-1 numeric (or withdrawn), NULL where none
     iso_withdrawn INTEGER NOT NULL DEFAULT 0 CHECK (iso_withdrawn IN (0, 1)),  -- 1 when the ISO codes are withdrawn ones (ISO 3166-3)
-    cow_code    INTEGER,           -- Correlates of War state number (ccode), NULL where COW has none or we have no source
+    cow_code    INTEGER,           -- Correlates of War state number (ccode) today or at the polity's end, NULL where COW has none or we have no source; polity_codes has the dated history
     cow_abbrev  TEXT,              -- Correlates of War abbreviation
-    gw_code     INTEGER,           -- Gleditsch-Ward state number, NULL where we have no source
+    gw_code     INTEGER,           -- Gleditsch-Ward state number today or at the polity's end, NULL where we have no source; polity_codes has the dated history and disputes the converters' differing numbers
     start_year  INTEGER,           -- first year the state existed as this polity, where a source gives it
     end_year    INTEGER,           -- last year, NULL while it exists
     successor   TEXT REFERENCES polities(code),  -- the polity that continued it, where one did
@@ -176,6 +191,32 @@ CREATE TABLE polity_aliases (
     alias  TEXT NOT NULL,                            -- a name, short name or abbreviation
     PRIMARY KEY (polity, alias)
 ) STRICT;
+
+-- polity_codes: the code crosswalk. One row per code a scheme gives a polity, with the days
+-- between which the scheme's list gives it that code: COW and G&W rows are system-membership
+-- (independence) spells, so a state occupied in wartime has two rows; ISO rows end on the day the
+-- code was withdrawn (ISO 3166-3) and have no start, since our source does not date assignments.
+-- Where one number spans two polities of this dataset (365: USSR then Russia; 260: FRG then
+-- unified Germany in G&W; 678: North then unified Yemen in G&W; 345: Yugoslavia then Serbia in
+-- COW), the spell is cut at the boundary day, the row is 'inferred' and its note says where the
+-- day comes from. A code may denote different polities at different times (CS: Czechoslovakia,
+-- later Serbia and Montenegro), so look codes up with a date (Dataset::polity_for_code).
+CREATE TABLE polity_codes (
+    id          INTEGER PRIMARY KEY,
+    polity      TEXT NOT NULL REFERENCES polities(code),      -- the polity the code denotes
+    scheme      TEXT NOT NULL REFERENCES code_schemes(scheme), -- the code system
+    code        TEXT NOT NULL,     -- the code as the scheme writes it
+    valid_from  TEXT,              -- EDTF; first day the list gives the code to the polity, NULL where not dated
+    valid_from_start TEXT, valid_from_end TEXT, valid_from_precision TEXT,  -- derived bounds of `valid_from`
+    valid_to    TEXT,              -- EDTF; last day, NULL while it holds (the list's own end date, 2016-12-31 for COW and 2020-12-31 for G&W, reads as open)
+    valid_to_start TEXT, valid_to_end TEXT, valid_to_precision TEXT,        -- derived bounds of `valid_to`
+    certainty   TEXT NOT NULL DEFAULT 'stated' CHECK (certainty IN ('stated', 'inferred')),  -- 'inferred': a boundary is ours (a split or a replaced code); note says why
+    note        TEXT,
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
+) STRICT;
+
+CREATE INDEX polity_codes_lookup ON polity_codes(scheme, code);
+CREATE INDEX polity_codes_polity ON polity_codes(polity);
 
 -- organizations: international organizations and forums.
 CREATE TABLE organizations (
@@ -334,7 +375,7 @@ CREATE TABLE quantities (
 CREATE TABLE citations (
     id           INTEGER PRIMARY KEY,
     source       TEXT NOT NULL REFERENCES sources(id),
-    record_table TEXT NOT NULL CHECK (record_table IN ('events', 'treaties', 'postings', 'memberships', 'observations', 'quantities', 'person_roles', 'claims', 'polities')),  -- the table of the cited row
+    record_table TEXT NOT NULL CHECK (record_table IN ('events', 'treaties', 'postings', 'memberships', 'observations', 'quantities', 'person_roles', 'claims', 'polities', 'polity_codes')),  -- the table of the cited row
     record_id    TEXT NOT NULL,    -- the cited row's key (id, or code for polities)
     locator      TEXT NOT NULL,    -- where in the source: section, paragraph, table, footnote
     quote        TEXT,             -- a short identifying phrase from the source (ten words at most)
@@ -354,7 +395,7 @@ CREATE TABLE disputes (
 CREATE TABLE claims (
     id           INTEGER PRIMARY KEY,
     dispute      INTEGER NOT NULL REFERENCES disputes(id),
-    record_table TEXT CHECK (record_table IN ('events', 'treaties', 'postings', 'memberships', 'observations', 'quantities', 'person_roles', 'polities')),  -- the record the claim is about, where it is one
+    record_table TEXT CHECK (record_table IN ('events', 'treaties', 'postings', 'memberships', 'observations', 'quantities', 'person_roles', 'polities', 'polity_codes')),  -- the record the claim is about, where it is one
     record_id    TEXT,             -- its key
     property     TEXT NOT NULL,    -- what the claim is about ('date', 'count', 'reason', 'name')
     value        TEXT NOT NULL,    -- the value this side gives, in our words

@@ -49,6 +49,7 @@ pub const FACT_TABLES: &[&str] = &[
     "person_roles",
     "claims",
     "polities",
+    "polity_codes",
 ];
 
 /// A citation's identifying phrase may not be longer than this (words).

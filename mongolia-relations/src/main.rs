@@ -115,6 +115,21 @@ enum Command {
         #[command(flatten)]
         filters: Filters,
     },
+    /// The code crosswalk (ISO 3166, COW, Gleditsch-Ward) with the days each code holds; with
+    /// --code, the polity that code denoted (on --on).
+    Codes {
+        #[command(flatten)]
+        filters: Filters,
+        /// The code system: iso2, iso3, iso_numeric, cow, cow_abbrev or gw.
+        #[arg(long)]
+        scheme: Option<String>,
+        /// Look this code up (needs --scheme).
+        #[arg(long, requires = "scheme")]
+        code: Option<String>,
+        /// The day, month or year the code is used for (EDTF).
+        #[arg(long, requires = "code")]
+        on: Option<String>,
+    },
     /// People and their spellings.
     Persons {
         #[command(flatten)]
@@ -263,6 +278,28 @@ fn run(cli: &Cli) -> Result<(), Error> {
             to_rows(&data.polities(&filters.filter())?),
             &["code", "name", "iso2", "iso3", "cow_code", "start_year", "end_year", "successor"],
         ),
+        Command::Codes {
+            scheme,
+            code: Some(code),
+            on,
+            ..
+        } => {
+            let polity = data.polity_for_code(scheme.as_deref().unwrap_or_default(), code, on.as_deref())?;
+            (
+                to_rows(&data.polities(&Filter::new().polity(polity))?),
+                &["code", "name", "iso2", "iso3", "cow_code", "gw_code", "start_year", "end_year"],
+            )
+        }
+        Command::Codes { filters, scheme, .. } => {
+            let f = Filter {
+                kind: scheme.clone().or_else(|| filters.kind.clone()),
+                ..filters.filter()
+            };
+            (
+                to_rows(&data.codes(&f)?),
+                &["polity", "scheme", "code", "valid_from", "valid_to", "certainty", "sources"],
+            )
+        }
         Command::Persons { filters } => (to_rows(&data.persons(&filters.filter())?), &["id", "name", "polity", "names"]),
         Command::Organizations { filters } => (to_rows(&data.organizations(&filters.filter())?), &["code", "name"]),
         Command::Sources => (to_rows(&data.sources()?), &["id", "kind", "reliability", "title"]),

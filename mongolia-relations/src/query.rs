@@ -490,6 +490,54 @@ impl Dataset {
         })
     }
 
+    /// The code crosswalk: `polity` narrows to one polity, `kind` to one scheme (`iso2`, `iso3`,
+    /// `iso_numeric`, `cow`, `cow_abbrev`, `gw`), `start`/`end` to codes valid at some time in
+    /// that range. Rows come by polity, scheme and date.
+    ///
+    /// ```
+    /// use mongolia_relations::{Dataset, Filter};
+    /// let data = Dataset::embedded().unwrap();
+    /// let cow = data.codes(&Filter::new().polity("USSR").kind("cow")).unwrap();
+    /// assert_eq!((cow[0].code.as_str(), cow[0].valid_to.as_deref()), ("365", Some("1991-12-25")));
+    /// ```
+    pub fn codes(&self, f: &Filter) -> Result<Vec<PolityCode>> {
+        let mut w = Where::default();
+        self.polity_where(&mut w, f, "c.polity = {}")?;
+        if let Some(k) = &f.kind {
+            w.add(
+                "c.scheme = {}",
+                [text(self.check_vocabulary("code scheme", "code_schemes", "scheme", k)?)],
+            );
+        }
+        self.range_where(
+            &mut w,
+            f,
+            "COALESCE(c.valid_from_start, '0000-01-01')",
+            "COALESCE(c.valid_to_end, '9999-12-31')",
+        )?;
+        let sql = format!(
+            "SELECT c.id, c.polity, c.scheme, c.code, c.valid_from, c.valid_to, c.certainty, c.note, c.dataset FROM polity_codes c{} \
+             ORDER BY c.polity, c.scheme, c.valid_from_start IS NOT NULL, c.valid_from_start, c.id",
+            w.sql()
+        );
+        let mut records = self.collect(&sql, &w.params, |r| {
+            Ok(PolityCode {
+                id: r.get(0)?,
+                polity: r.get(1)?,
+                scheme: r.get(2)?,
+                code: r.get(3)?,
+                valid_from: r.get(4)?,
+                valid_to: r.get(5)?,
+                certainty: r.get(6)?,
+                note: r.get(7)?,
+                dataset: r.get(8)?,
+                sources: Vec::new(),
+            })
+        })?;
+        self.attach_sources("polity_codes", &mut records, |x| x.id.to_string(), |x| &mut x.sources)?;
+        Ok(records)
+    }
+
     /// Persons; `person` narrows to one, `polity` to those serving a state.
     pub fn persons(&self, f: &Filter) -> Result<Vec<Person>> {
         let mut w = Where::default();
@@ -589,7 +637,9 @@ impl Dataset {
             "d.id IN (SELECT c.dispute FROM claims c WHERE (c.record_table = 'events' AND c.record_id IN (SELECT CAST(event AS TEXT) FROM event_participants WHERE polity = {})) \
              OR (c.record_table = 'memberships' AND c.record_id IN (SELECT CAST(id AS TEXT) FROM memberships WHERE polity = {})) \
              OR (c.record_table = 'postings' AND c.record_id IN (SELECT CAST(id AS TEXT) FROM postings WHERE sending = {} OR receiving = {})) \
-             OR (c.record_table = 'quantities' AND c.record_id IN (SELECT CAST(q.id AS TEXT) FROM quantities q JOIN event_participants ep ON ep.event = q.event WHERE ep.polity = {})))",
+             OR (c.record_table = 'quantities' AND c.record_id IN (SELECT CAST(q.id AS TEXT) FROM quantities q JOIN event_participants ep ON ep.event = q.event WHERE ep.polity = {})) \
+             OR (c.record_table = 'polities' AND c.record_id = {}) \
+             OR (c.record_table = 'polity_codes' AND c.record_id IN (SELECT CAST(id AS TEXT) FROM polity_codes WHERE polity = {})))",
         )?;
         self.disputes_where(&w)
     }

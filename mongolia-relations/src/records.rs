@@ -219,6 +219,31 @@ pub struct Polity {
     pub aliases: Vec<String>,
 }
 
+/// One code a scheme gives a polity, with the days between which it holds (the crosswalk).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PolityCode {
+    /// Stable id.
+    pub id: i64,
+    /// The polity the code denotes.
+    pub polity: String,
+    /// The code system: `iso2`, `iso3`, `iso_numeric`, `cow`, `cow_abbrev` or `gw`.
+    pub scheme: String,
+    /// The code as the scheme writes it (ISO numeric with three digits).
+    pub code: String,
+    /// First day (EDTF) the scheme's list gives the code to the polity; `None` where not dated.
+    pub valid_from: Option<String>,
+    /// Last day (EDTF); `None` while the code holds.
+    pub valid_to: Option<String>,
+    /// `stated`, or `inferred` where a boundary day is ours (the note says why).
+    pub certainty: String,
+    /// Further remarks.
+    pub note: Option<String>,
+    /// Ids of the sources.
+    pub sources: Vec<String>,
+    /// The dataset the row comes from (`mongolia-relations` or an extension's name).
+    pub dataset: String,
+}
+
 /// A person.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Person {
