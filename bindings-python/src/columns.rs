@@ -136,6 +136,18 @@ pub const POLITIES: Layout = &[
     ("note", Text),
     ("aliases", List),
 ];
+pub const CODES: Layout = &[
+    ("id", Int),
+    ("polity", Category),
+    ("scheme", Category),
+    ("code", Text),
+    ("valid_from", Text),
+    ("valid_to", Text),
+    ("certainty", Category),
+    ("note", Text),
+    ("sources", List),
+    ("dataset", Category),
+];
 pub const PERSONS: Layout = &[
     ("id", Int),
     ("name", Text),

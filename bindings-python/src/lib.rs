@@ -116,6 +116,7 @@ fn layout_of(kind: &str) -> Option<Layout> {
         "memberships" => columns::MEMBERSHIPS,
         "observations" => columns::OBSERVATIONS,
         "polities" => columns::POLITIES,
+        "codes" => columns::CODES,
         "persons" => columns::PERSONS,
         "organizations" => columns::ORGANIZATIONS,
         "sources" => columns::SOURCES,
@@ -196,6 +197,7 @@ fn query(py: Python<'_>, kind: &str, filters: HashMap<String, String>, db: Optio
                 "memberships" => rows(data.memberships(&f)?),
                 "observations" => rows(data.observations(&f)?),
                 "polities" => rows(data.polities(&f)?),
+                "codes" => rows(data.codes(&f)?),
                 "persons" => rows(data.persons(&f)?),
                 "organizations" => rows(data.organizations(&f)?),
                 "sources" => rows(data.sources()?),
@@ -293,6 +295,15 @@ fn metadata(py: Python<'_>, db: Option<String>) -> PyResult<HashMap<String, Stri
     .map_err(|e| errors::to_py(py, e))
 }
 
+/// The polity a scheme's code denoted on a day (EDTF; may be left out when the code only ever
+/// denoted one polity).
+#[pyfunction]
+#[pyo3(signature = (scheme, code, on=None, db=None))]
+fn polity_for_code(py: Python<'_>, scheme: String, code: String, on: Option<String>, db: Option<String>) -> PyResult<String> {
+    py.detach(move || with_data(db.as_deref(), |data| data.polity_for_code(&scheme, &code, on.as_deref())))
+        .map_err(|e| errors::to_py(py, e))
+}
+
 /// The citation of the dataset as "text" or "bibtex".
 #[pyfunction]
 #[pyo3(signature = (format="text", db=None))]
@@ -357,6 +368,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(query, m)?)?;
     m.add_function(wrap_pyfunction!(metadata, m)?)?;
     m.add_function(wrap_pyfunction!(cite, m)?)?;
+    m.add_function(wrap_pyfunction!(polity_for_code, m)?)?;
     m.add_function(wrap_pyfunction!(build_extension, m)?)?;
     m.add_function(wrap_pyfunction!(export, m)?)?;
     m.add("CONTENT_HASH", mongolia_relations::CONTENT_HASH)?;

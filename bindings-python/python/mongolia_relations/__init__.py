@@ -37,6 +37,7 @@ from ._records import (
     Organization,
     Person,
     Polity,
+    PolityCode,
     Posting,
     Record,
     Source,
@@ -55,6 +56,8 @@ postings = _embedded.postings
 memberships = _embedded.memberships
 observations = _embedded.observations
 polities = _embedded.polities
+codes = _embedded.codes
+polity_for_code = _embedded.polity_for_code
 persons = _embedded.persons
 organizations = _embedded.organizations
 sources = _embedded.sources
@@ -117,6 +120,7 @@ __all__ = [
     "Organization",
     "Person",
     "Polity",
+    "PolityCode",
     "Posting",
     "ReadOnlyError",
     "SeedError",
@@ -132,6 +136,7 @@ __all__ = [
     "build_extension",
     "citations",
     "cite",
+    "codes",
     "content_hash",
     "coverage",
     "dataset_version",
@@ -147,6 +152,7 @@ __all__ = [
     "organizations",
     "persons",
     "polities",
+    "polity_for_code",
     "postings",
     "search",
     "sources",

@@ -152,6 +152,32 @@ class Database:
         """States with ISO and COW codes; historical states as themselves."""
         return self._run("polities", polity=_text("polity", polity))
 
+    def codes(
+        self,
+        polity: str | int | None = None,
+        scheme: str | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+    ) -> ResultSet:
+        """The code crosswalk (ISO 3166, COW, Gleditsch-Ward): every code a polity has had, with the
+        days it holds; ``scheme`` is iso2, iso3, iso_numeric, cow, cow_abbrev or gw; ``start``/``end``
+        keep codes valid at some time in the range."""
+        return self._run(
+            "codes",
+            polity=_text("polity", polity),
+            kind=_text("scheme", scheme),
+            start=_date("start", start),
+            end=_date("end", end),
+        )
+
+    def polity_for_code(self, scheme: str, code: str | int, on: DateLike | None = None) -> str:
+        """The polity a code denoted on a day, e.g. ``polity_for_code("cow", 365, on=1960)`` is
+        ``"SUN"`` (the USSR) and ``on=2000`` gives ``"RUS"``. The join key for COW, G&W or V-Dem
+        country-years; ``on`` may be left out when the code only ever denoted one polity."""
+        return _native.polity_for_code(
+            _text("scheme", scheme) or "", _text("code", code) or "", _date("on", on), self.path
+        )
+
     def persons(self, person: str | int | None = None, polity: str | int | None = None) -> ResultSet:
         """People with every spelling the sources use."""
         return self._run("persons", person=_text("person", person), polity=_text("polity", polity))

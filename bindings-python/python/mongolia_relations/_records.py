@@ -264,6 +264,23 @@ class Coverage(Record):
     disputed: bool
 
 
+@dataclasses.dataclass(frozen=True)
+class PolityCode(Record):
+    """One code a scheme (ISO, COW, G&W) gives a polity, with the days it holds."""
+
+    table: ClassVar[str] = "polity_codes"
+    id: int
+    polity: str
+    scheme: str
+    code: str
+    valid_from: str | None
+    valid_to: str | None
+    certainty: str
+    note: str | None
+    sources: tuple[str, ...]
+    dataset: str
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     "events": Event,
     "search": Event,
@@ -272,6 +289,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
     "memberships": Membership,
     "observations": Observation,
     "polities": Polity,
+    "codes": PolityCode,
     "persons": Person,
     "organizations": Organization,
     "sources": Source,
