@@ -393,6 +393,7 @@ fn stats(data: &Dataset) -> Result<Vec<Value>, Error> {
              UNION ALL SELECT 'polities', count(*) FROM polities \
              UNION ALL SELECT 'polities with a relations date', count(DISTINCT ep.polity) FROM events e JOIN event_participants ep ON ep.event = e.id \
                  WHERE e.kind = 'relations_established' AND ep.polity <> 'MNG' \
+             UNION ALL SELECT 'codes: ' || scheme, count(*) FROM polity_codes GROUP BY scheme \
              UNION ALL SELECT 'persons', count(*) FROM persons \
              UNION ALL SELECT 'sources', count(*) FROM sources \
              UNION ALL SELECT 'citations', count(*) FROM citations \

@@ -104,3 +104,16 @@ fn invalid_utf8_and_nul_free_oversized_arguments_get_clear_errors() {
     let (ok, _, stderr) = run(&["events", "--polity", &long]);
     assert!(!ok && stderr.contains("longer than"), "{stderr}");
 }
+
+#[test]
+fn codes_looks_up_a_cow_number_at_a_date_and_lists_a_politys_codes_as_csv() {
+    let (ok, stdout, _) = run(&["codes", "--scheme", "cow", "--code", "365", "--on", "1960", "--format", "csv"]);
+    assert!(ok);
+    assert!(stdout.lines().nth(1).unwrap().starts_with("SUN,Soviet Union"), "{stdout}");
+    let (ok, stdout, _) = run(&["codes", "--polity", "GDR", "--format", "csv"]);
+    assert!(ok);
+    assert!(stdout.starts_with("id,polity,scheme,code,valid_from,valid_to,certainty,note,sources,dataset"));
+    assert!(stdout.contains(",DDR,gw,265,1949-10-05,1990-10-02,stated,"), "{stdout}");
+    let (ok, _, stderr) = run(&["codes", "--scheme", "cow", "--code", "365", "--on", "1991"]);
+    assert!(!ok && stderr.contains("SUN (Soviet Union, 1922-12-30 to 1991-12-25)"), "{stderr}");
+}
