@@ -18,7 +18,8 @@ use chrono::NaiveDate;
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// A polity by code (ISO alpha-2 or alpha-3, our code), name, alias, COW number, or `iso:NNN`.
+    /// A polity by code (ISO alpha-2 or alpha-3, a former ISO code, our code), name, alias, COW
+    /// number (`731` or `cow:731`), Gleditsch-Ward number (`gw:731`) or ISO numeric (`iso:408`).
     pub polity: Option<String>,
     /// An event kind, treaty kind or membership status, depending on the query.
     pub kind: Option<String>,

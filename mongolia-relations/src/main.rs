@@ -31,7 +31,7 @@ enum Format {
 
 #[derive(Args, Default)]
 struct Filters {
-    /// Polity: ISO code, our code, name or alias ("North Korea", "DPRK", "PRK", "KP"), COW number.
+    /// Polity: ISO code, our code, name or alias ("North Korea", "DPRK", "PRK", "KP"), COW number, gw:NNN, iso:NNN.
     #[arg(long)]
     polity: Option<String>,
     /// Event kind, treaty kind or membership status.
