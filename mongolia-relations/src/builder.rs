@@ -562,6 +562,11 @@ fn check_rules(conn: &Connection, origins: &Origins, problems: &mut Vec<SeedProb
             "from_start IS NOT NULL AND to_end IS NOT NULL AND to_end < from_start",
             "the role ends before it starts",
         ),
+        (
+            "polity_codes",
+            "valid_from_start IS NOT NULL AND valid_to_end IS NOT NULL AND valid_to_end < valid_from_start",
+            "the code stops holding before it starts (valid_to is before valid_from)",
+        ),
     ];
     for (table, condition, message) in rules {
         let rowids: Vec<i64> = conn

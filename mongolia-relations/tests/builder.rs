@@ -85,6 +85,16 @@ fn a_fact_without_a_citation_fails_the_build_naming_its_line() {
 }
 
 #[test]
+fn a_code_that_stops_holding_before_it_starts_or_an_unknown_scheme_is_reported() {
+    assert_reported(
+        "polity_codes.csv",
+        "99999,MNG,gw,712,1990,1980,stated,",
+        "valid_to is before valid_from",
+    );
+    assert_reported("polity_codes.csv", "99999,MNG,ccode,712,,,stated,", "ccode");
+}
+
+#[test]
 fn an_overlong_quote_and_a_missing_cited_record_are_reported() {
     assert_reported(
         "citations.csv",
