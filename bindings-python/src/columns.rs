@@ -187,6 +187,8 @@ pub const PANEL: Layout = &[
     ("partner", Category),
     ("partner_name", Text),
     ("year", Int),
+    ("ccode", Int),
+    ("gwcode", Int),
     ("relations", Bool),
     ("years_since_relations", Int),
     ("treaties_signed", Int),

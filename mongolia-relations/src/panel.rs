@@ -5,6 +5,7 @@
 //! | column | meaning |
 //! |---|---|
 //! | `partner`, `partner_name`, `year` | the partner polity and the calendar year |
+//! | `ccode`, `gwcode` | the partner's COW and Gleditsch-Ward numbers in the year (a spell of `polity_codes` covering any day of it, as COW state-years count); NA in years outside the lists' spells (Mongolia is 712 in both) |
 //! | `relations` | `true` when a cited relations date (of the partner or a state it continues) is certainly on or before 31 December of the year and no recorded break is in force; `false` when that date is certainly after the year, or a break is in force; NA when no source dates the relations or the date may fall either side |
 //! | `years_since_relations` | year minus the earliest possible year of establishment, where `relations` is true |
 //! | `treaties_signed`, `treaties_terminated` | `treaty_signed` / `treaty_terminated` events between Mongolia and the partner whose date begins in the year |
@@ -33,6 +34,10 @@ pub struct DyadYear {
     pub partner_name: String,
     /// Calendar year.
     pub year: i32,
+    /// The partner's Correlates of War number in the year; `None` outside COW's spells.
+    pub ccode: Option<i64>,
+    /// The partner's Gleditsch-Ward number in the year; `None` outside G&W's spells.
+    pub gwcode: Option<i64>,
     /// Diplomatic relations in place (see the module codebook); `None` is NA.
     pub relations: Option<bool>,
     /// Years since relations were established, where they are in place.
@@ -163,6 +168,22 @@ impl Dataset {
             )?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<Result<_, _>>()?;
+        // (polity, scheme) -> (number, first year, last year) of each spell.
+        let mut numbers: HashMap<(String, String), Vec<(i64, i32, i32)>> = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT polity, scheme, CAST(code AS INTEGER), CAST(substr(COALESCE(valid_from_start, '0000'), 1, 4) AS INTEGER), \
+             CAST(substr(COALESCE(valid_to_end, '9999'), 1, 4) AS INTEGER) FROM polity_codes WHERE scheme IN ('cow', 'gw')",
+        )?;
+        for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))? {
+            let (polity, scheme, number, from, to): (String, String, i64, i32, i32) = row?;
+            numbers.entry((polity, scheme)).or_default().push((number, from, to));
+        }
+        let number_in = |polity: &str, scheme: &str, y: i32| {
+            numbers
+                .get(&(polity.to_string(), scheme.to_string()))
+                .and_then(|spells| spells.iter().find(|(_, from, to)| *from <= y && y <= *to))
+                .map(|(n, ..)| *n)
+        };
         let indicators: Vec<String> = conn
             .prepare("SELECT indicator FROM indicators ORDER BY indicator")?
             .query_map([], |r| r.get(0))?
@@ -245,6 +266,8 @@ impl Dataset {
                     partner: code.clone(),
                     partner_name: name.clone(),
                     year: y,
+                    ccode: number_in(&code, "cow", y),
+                    gwcode: number_in(&code, "gw", y),
                     relations: relations_now,
                     years_since_relations: since,
                     treaties_signed: count("treaties_signed"),

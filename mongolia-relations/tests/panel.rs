@@ -83,3 +83,27 @@ fn the_full_panel_covers_every_partner_with_years() {
     assert!(partners.len() > 190 && !partners.contains("MNG"));
     assert!(rows.iter().all(|r| r.year >= 1921));
 }
+
+#[test]
+fn panel_rows_carry_the_cow_and_gw_numbers_of_the_year() {
+    let d = Dataset::embedded().unwrap();
+    let row = |partner: &str, year: i32| {
+        let rows = d
+            .dyad_years(&PanelOptions {
+                start: Some(year),
+                end: Some(year),
+                partners: vec![partner.into()],
+            })
+            .unwrap();
+        rows.first().map(|r| (r.ccode, r.gwcode))
+    };
+    assert_eq!(row("DDR", 1960), Some((Some(265), Some(265))));
+    assert_eq!(row("SUN", 1950), Some((Some(365), Some(365))));
+    assert_eq!(row("DEU", 1995), Some((Some(255), Some(260))));
+    assert_eq!(row("FRG", 1956), Some((Some(260), Some(260))));
+    assert_eq!(
+        row("NLD", 1942),
+        Some((None, Some(210))),
+        "COW counts the Netherlands out during the occupation"
+    );
+}
