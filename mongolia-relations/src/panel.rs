@@ -169,7 +169,8 @@ impl Dataset {
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<Result<_, _>>()?;
         // (polity, scheme) -> (number, first year, last year) of each spell.
-        let mut numbers: HashMap<(String, String), Vec<(i64, i32, i32)>> = HashMap::new();
+        type Spells = Vec<(i64, i32, i32)>;
+        let mut numbers: HashMap<(String, String), Spells> = HashMap::new();
         let mut stmt = conn.prepare(
             "SELECT polity, scheme, CAST(code AS INTEGER), CAST(substr(COALESCE(valid_from_start, '0000'), 1, 4) AS INTEGER), \
              CAST(substr(COALESCE(valid_to_end, '9999'), 1, 4) AS INTEGER) FROM polity_codes WHERE scheme IN ('cow', 'gw')",
