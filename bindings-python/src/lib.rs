@@ -1,10 +1,10 @@
 //! The native half of the `mongolia_relations` Python package (`mongolia_relations._native`).
 //!
-//! Queries run without the GIL on a connection opened for the call (opening costs microseconds),
-//! so many Python threads can query at once. Results are kept as serialized records and handed
-//! to Python either as dictionaries (for typed record objects) or as one Arrow batch through the
-//! PyCapsule stream protocol, which pandas, polars, pyarrow and DuckDB read without a Python
-//! object per row.
+//! Queries run without the GIL on this thread's connection, so many Python threads can query at
+//! once. Typed records are kept serialized and free SQL results are written straight from
+//! SQLite's values into Arrow columns; either is handed to Python as dictionaries (for record
+//! objects) or as one Arrow batch through the PyCapsule stream protocol, which pandas, polars,
+//! pyarrow and DuckDB read without a Python object per row.
 
 #![warn(missing_docs)]
 
@@ -20,15 +20,24 @@ use pyo3::types::{PyCapsule, PyDate, PyDict, PyList};
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// Serialized records with the layout of their columns.
-type Rows = (Vec<Value>, Vec<(String, Col)>);
+/// What a query hands back: serialized records with the layout of their columns, or, for free
+/// SQL, columns already written into one Arrow batch.
+enum Payload {
+    Records { layout: Vec<(String, Col)>, rows: Vec<Value> },
+    Batch(RecordBatch),
+}
+
+impl Payload {
+    fn records(rows: Vec<Value>, layout: Vec<(String, Col)>) -> Payload {
+        Payload::Records { layout, rows }
+    }
+}
 
 /// Rows of one query, with the layout of their columns.
 #[pyclass(frozen, module = "mongolia_relations._native")]
 struct NativeResult {
     kind: String,
-    layout: Vec<(String, Col)>,
-    rows: Vec<Value>,
+    payload: Payload,
 }
 
 fn py_value<'py>(py: Python<'py>, v: &Value, col: Col) -> PyResult<Bound<'py, PyAny>> {
@@ -75,22 +84,36 @@ impl NativeResult {
     /// Column names, in order.
     #[getter]
     fn columns(&self) -> Vec<String> {
-        self.layout.iter().map(|(n, _)| n.clone()).collect()
+        match &self.payload {
+            Payload::Records { layout, .. } => layout.iter().map(|(n, _)| n.clone()).collect(),
+            Payload::Batch(batch) => batch.schema().fields().iter().map(|f| f.name().clone()).collect(),
+        }
     }
 
     fn __len__(&self) -> usize {
-        self.rows.len()
+        match &self.payload {
+            Payload::Records { rows, .. } => rows.len(),
+            Payload::Batch(batch) => batch.num_rows(),
+        }
     }
 
     /// Row `index` as a dictionary (dates as `datetime.date`).
     fn row<'py>(&self, py: Python<'py>, index: usize) -> PyResult<Bound<'py, PyDict>> {
-        let row = self
-            .rows
-            .get(index)
-            .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err(format!("row {index} out of range")))?;
+        if index >= self.__len__() {
+            return Err(pyo3::exceptions::PyIndexError::new_err(format!("row {index} out of range")));
+        }
         let dict = PyDict::new(py);
-        for (i, (name, col)) in self.layout.iter().enumerate() {
-            dict.set_item(name, py_value(py, columns::cell(row, i, name), *col)?)?;
+        match &self.payload {
+            Payload::Records { layout, rows } => {
+                for (i, (name, col)) in layout.iter().enumerate() {
+                    dict.set_item(name, py_value(py, columns::cell(&rows[index], i, name), *col)?)?;
+                }
+            }
+            Payload::Batch(batch) => {
+                for (field, array) in batch.schema().fields().iter().zip(batch.columns()) {
+                    dict.set_item(field.name(), columns::py_cell(py, array, index)?)?;
+                }
+            }
         }
         Ok(dict)
     }
@@ -100,7 +123,10 @@ impl NativeResult {
     fn __arrow_c_stream__<'py>(&self, py: Python<'py>, requested_schema: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyCapsule>> {
         // The schema is fixed by the record kind; a requested schema is a hint we may ignore.
         let _ = requested_schema;
-        let batch: RecordBatch = py.detach(|| columns::to_batch(&self.rows, &self.layout)).map_err(errors::arrow)?;
+        let batch: RecordBatch = match &self.payload {
+            Payload::Records { layout, rows } => py.detach(|| columns::to_batch(rows, layout)).map_err(errors::arrow)?,
+            Payload::Batch(batch) => batch.clone(),
+        };
         let schema = batch.schema();
         let reader = RecordBatchIterator::new(vec![Ok(batch)], schema);
         let stream = FFI_ArrowArrayStream::new(Box::new(reader));
@@ -180,7 +206,7 @@ fn filter_from(args: &HashMap<String, String>) -> Filter {
 #[pyo3(signature = (kind, filters, db=None, text=None))]
 fn query(py: Python<'_>, kind: &str, filters: HashMap<String, String>, db: Option<String>, text: Option<String>) -> PyResult<NativeResult> {
     let kind_owned = kind.to_string();
-    let result = py.detach(move || -> mongolia_relations::Result<Rows> {
+    let result = py.detach(move || -> mongolia_relations::Result<Result<Payload, arrow_schema::ArrowError>> {
         with_data(db.as_deref(), |data| {
             let f = filter_from(&filters);
             let text = text.unwrap_or_default();
@@ -242,14 +268,13 @@ fn query(py: Python<'_>, kind: &str, filters: HashMap<String, String>, db: Optio
                             .filter_map(|r| r[0].as_str())
                             .map(|i| (i.to_string(), Col::Float)),
                     );
-                    return Ok((rows, layout));
+                    return Ok(Ok(Payload::records(rows, layout)));
                 }
                 "sql" => {
-                    let result = data.sql(&text)?;
-                    // Positional rows: no per-row map to build or search.
-                    let rows: Vec<Value> = result.rows.into_iter().map(Value::Array).collect();
-                    let layout = columns::infer_layout(&result.columns, &rows);
-                    return Ok((rows, layout));
+                    // Straight from SQLite's values into Arrow builders: no value per cell.
+                    let mut columns = columns::SqlColumns::default();
+                    let names = data.sql_rows(&text, |row| columns.push(row))?;
+                    return Ok(columns.finish(&names).map(Payload::Batch));
                 }
                 other => {
                     return Err(mongolia_relations::Error::InvalidInput {
@@ -263,14 +288,13 @@ fn query(py: Python<'_>, kind: &str, filters: HashMap<String, String>, db: Optio
                 .iter()
                 .map(|(n, c)| (n.to_string(), *c))
                 .collect();
-            Ok((rows, layout))
+            Ok(Ok(Payload::records(rows, layout)))
         })
     });
-    let (rows, layout) = result.map_err(|e| errors::to_py(py, e))?;
+    let payload = result.map_err(|e| errors::to_py(py, e))?.map_err(errors::arrow)?;
     Ok(NativeResult {
         kind: kind.to_string(),
-        layout,
-        rows,
+        payload,
     })
 }
 

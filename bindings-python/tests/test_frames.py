@@ -77,3 +77,26 @@ def test_dyad_year_panel_pins_the_dprk_treaty_and_na_trade():
     assert df.index.min() == 1948
     full = mr.dyad_years(start=1990, end=1990)
     assert len(full) > 150 and "MNG" not in set(full.to_arrow().column("partner").to_pylist())
+
+
+def test_sql_columns_take_the_type_of_their_values_and_widen_when_they_mix():
+    result = mr.sql(
+        "SELECT 1 AS n, 1 AS mixed, NULL AS empty, x'00ff' AS blob, 'a' AS text "
+        "UNION ALL SELECT NULL, 2.5, NULL, NULL, 'b' "
+        "UNION ALL SELECT 3, 'three', NULL, NULL, NULL"
+    )
+    table = result.to_arrow()
+    assert [str(t) for t in table.schema.types] == ["int64", "string", "string", "string", "string"]
+    assert table.column("n").to_pylist() == [1, None, 3]
+    assert table.column("mixed").to_pylist() == ["1", "2.5", "three"]
+    assert table.column("blob").to_pylist() == ["00ff", None, None]
+    assert [r["n"] for r in result] == [1, None, 3]
+    assert result[1]["mixed"] == "2.5" and result[2]["empty"] is None
+    floats = mr.sql("SELECT 1 AS x UNION ALL SELECT 2.5").to_pandas()
+    assert str(floats["x"].dtype) == "float64" and floats["x"].tolist() == [1.0, 2.5]
+
+
+def test_an_empty_sql_result_keeps_its_columns():
+    empty = mr.sql("SELECT kind, id FROM events WHERE 0")
+    assert len(empty) == 0 and empty.columns == ["kind", "id"]
+    assert list(empty.to_pandas().columns) == ["kind", "id"]

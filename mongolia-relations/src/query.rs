@@ -4,7 +4,7 @@ use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::filter::{parse, Filter};
 use crate::records::*;
-use rusqlite::types::Value;
+use rusqlite::types::{Value, ValueRef};
 use rusqlite::{params_from_iter, Row};
 use std::collections::HashMap;
 
@@ -699,39 +699,61 @@ impl Dataset {
     /// assert!(matches!(data.sql("DROP TABLE events"), Err(mongolia_relations::Error::ReadOnly { .. })));
     /// ```
     pub fn sql(&self, query: &str) -> Result<SqlRows> {
-        let mut stmt = crate::guard::prepare(self.connection(), query)?;
-        let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
-        let n = columns.len();
-        let mut rows_seen = 0usize;
-        let rows = stmt
-            .query_map([], |r| {
-                rows_seen += 1;
-                if rows_seen > crate::guard::MAX_SQL_ROWS {
-                    return Err(rusqlite::Error::ToSqlConversionFailure(
-                        format!("more than {} rows; add a LIMIT", crate::guard::MAX_SQL_ROWS).into(),
-                    ));
-                }
+        let mut rows = Vec::new();
+        let columns = self.sql_rows(query, |r| {
+            let n = r.as_ref().column_count();
+            rows.push(
                 (0..n)
                     .map(|i| {
                         Ok(match r.get_ref(i)? {
-                            rusqlite::types::ValueRef::Null => serde_json::Value::Null,
-                            rusqlite::types::ValueRef::Integer(v) => v.into(),
-                            rusqlite::types::ValueRef::Real(v) => v.into(),
-                            rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
-                            rusqlite::types::ValueRef::Blob(b) => crate::builder::hex(b).into(),
+                            ValueRef::Null => serde_json::Value::Null,
+                            ValueRef::Integer(v) => v.into(),
+                            ValueRef::Real(v) => v.into(),
+                            ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
+                            ValueRef::Blob(b) => crate::builder::hex(b).into(),
                         })
                     })
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .map_err(|e| crate::Error::Sql {
-                statement: Some(query.chars().take(120).collect()),
-                source: e,
-            })?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| crate::Error::Sql {
-                statement: Some(query.chars().take(120).collect()),
-                source: e,
-            })?;
+                    .collect::<rusqlite::Result<Vec<_>>>()?,
+            );
+            Ok(())
+        })?;
         Ok(SqlRows { columns, rows })
+    }
+
+    /// Runs one read-only statement under the same guard and row limit as [`Dataset::sql`],
+    /// handing each row to `visit` instead of collecting JSON values; returns the column names.
+    /// For callers that build their own columns (the Python bindings write Arrow arrays).
+    ///
+    /// ```
+    /// let data = mongolia_relations::Dataset::embedded().unwrap();
+    /// let mut kinds = Vec::new();
+    /// let columns = data
+    ///     .sql_rows("SELECT kind, count(*) AS n FROM events GROUP BY kind", |row| {
+    ///         kinds.push(row.get::<_, String>(0)?);
+    ///         Ok(())
+    ///     })
+    ///     .unwrap();
+    /// assert_eq!(columns, ["kind", "n"]);
+    /// assert!(kinds.contains(&"visit".to_string()));
+    /// ```
+    pub fn sql_rows(&self, query: &str, mut visit: impl FnMut(&Row<'_>) -> rusqlite::Result<()>) -> Result<Vec<String>> {
+        let failed = |source| crate::Error::Sql {
+            statement: Some(query.chars().take(120).collect()),
+            source,
+        };
+        let mut stmt = crate::guard::prepare(self.connection(), query)?;
+        let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
+        let mut rows = stmt.query([]).map_err(failed)?;
+        let mut seen = 0usize;
+        while let Some(row) = rows.next().map_err(failed)? {
+            seen += 1;
+            if seen > crate::guard::MAX_SQL_ROWS {
+                return Err(failed(rusqlite::Error::ToSqlConversionFailure(
+                    format!("more than {} rows; add a LIMIT", crate::guard::MAX_SQL_ROWS).into(),
+                )));
+            }
+            visit(row).map_err(failed)?;
+        }
+        Ok(columns)
     }
 }
