@@ -17,8 +17,10 @@ pub const FILE_SHA256: &str = env!("MONGOLIA_RELATIONS_FILE_SHA256");
 /// The schema and codebook the database is built from.
 pub const SCHEMA: &str = include_str!("../schema.sql");
 
-/// The schema version this library reads; a file with a newer one is refused.
-pub const SCHEMA_VERSION: i64 = 1;
+/// The schema version this library reads; a file with another one is refused (an older file is
+/// rebuilt from its seeds with `build --extra`). Version 2 added the code crosswalk
+/// (`polity_codes`, `code_schemes`) and `events.date_long`.
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Tables every database of this schema has.
 const REQUIRED_TABLES: &[&str] = &[
@@ -28,6 +30,7 @@ const REQUIRED_TABLES: &[&str] = &[
     "events",
     "event_participants",
     "citations",
+    "polity_codes",
     "treaties",
     "postings",
     "memberships",
@@ -96,6 +99,12 @@ impl Dataset {
         if version > SCHEMA_VERSION {
             return Err(fail(format!(
                 "it has schema version {version}, newer than the {SCHEMA_VERSION} this library reads; upgrade mongolia-relations"
+            )));
+        }
+        if version < SCHEMA_VERSION {
+            return Err(fail(format!(
+                "it has schema version {version}, older than the {SCHEMA_VERSION} this library reads; rebuild it from its seed \
+                 folders with `mongolia-relations build --extra DIR --out FILE`"
             )));
         }
         // Large files (extended or synthetic databases) are read through a memory map and a

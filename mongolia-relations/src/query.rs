@@ -162,8 +162,40 @@ impl Dataset {
             )?;
             w.add("k.plover = {}", [text(p)]);
         }
-        self.range_where(&mut w, f, "e.date_start", "e.date_end")?;
+        self.events_range_where(&mut w, f)?;
         self.events_where(&w)
+    }
+
+    /// The date range of an event query. An event overlaps the range when it ends on or after
+    /// the range's first day and starts on or before its last; an index can bound only one of the
+    /// two, so short events (at most 366 days, nearly all) are also bounded from below by their
+    /// start, and the few long ones (`date_long`) are searched apart. SQLite answers the OR with
+    /// two index range scans.
+    fn events_range_where(&self, w: &mut Where, f: &Filter) -> Result<()> {
+        let (start, end) = f.date_bounds()?;
+        let Some(first) = start else {
+            if let Some(last) = end {
+                w.add("e.date_start <= {}", [text(last.to_string())]);
+            }
+            return Ok(());
+        };
+        let earliest_short = first - chrono::Days::new(366);
+        let (first, earliest_short) = (text(first.to_string()), text(earliest_short.to_string()));
+        match end {
+            Some(last) => {
+                let last = text(last.to_string());
+                w.add(
+                    "((e.date_long = 0 AND e.date_start >= {} AND e.date_start <= {} AND e.date_end >= {}) \
+                     OR (e.date_long = 1 AND e.date_start <= {} AND e.date_end >= {}))",
+                    [earliest_short, last.clone(), first.clone(), last, first],
+                );
+            }
+            None => w.add(
+                "((e.date_long = 0 AND e.date_start >= {} AND e.date_end >= {}) OR (e.date_long = 1 AND e.date_end >= {}))",
+                [earliest_short, first.clone(), first],
+            ),
+        }
+        Ok(())
     }
 
     fn events_where(&self, w: &Where) -> Result<Vec<Event>> {

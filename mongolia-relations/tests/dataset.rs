@@ -428,3 +428,49 @@ fn a_runaway_recursive_query_stops_with_an_error_instead_of_exhausting_memory() 
         .unwrap_err();
     assert!(matches!(err, Error::Sql { .. }) && err.to_string().contains("add a LIMIT"), "{err}");
 }
+
+#[test]
+fn bounded_date_ranges_return_exactly_the_events_that_may_fall_in_them() {
+    let d = data();
+    let ranges = [
+        (Some("1950"), Some("1950")),
+        (Some("1975"), None),
+        (None, Some("1953-06")),
+        (Some("1998-12-31"), Some("2000")),
+        (Some("1949"), Some("1949-03")),
+        (Some("1973-06-01"), Some("1973-06-01")),
+        (Some("197X"), None),
+    ];
+    for (start, end) in ranges {
+        let mut f = Filter::new();
+        f.start = start.map(str::to_string);
+        f.end = end.map(str::to_string);
+        let got: Vec<i64> = d.events(&f).unwrap().iter().map(|e| e.id).collect();
+        let (first, last) = f.date_bounds().unwrap();
+        let first = first.map_or("0000-01-01".to_string(), |x| x.to_string());
+        let last = last.map_or("9999-12-31".to_string(), |x| x.to_string());
+        let plain = d
+            .sql(&format!(
+                "SELECT id FROM events WHERE date_end >= '{first}' AND date_start <= '{last}' ORDER BY date_start, date_end, id"
+            ))
+            .unwrap();
+        let want: Vec<i64> = plain.rows.iter().map(|r| r[0].as_i64().unwrap()).collect();
+        assert_eq!(got, want, "range {start:?}..{end:?}");
+        assert!(!got.is_empty(), "range {start:?}..{end:?} should find events");
+    }
+}
+
+#[test]
+fn a_file_of_an_older_schema_is_refused_with_a_rebuild_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let older = dir.path().join("older.sqlite");
+    std::fs::write(&older, data().file_bytes().unwrap()).unwrap();
+    let conn = rusqlite::Connection::open(&older).unwrap();
+    conn.execute("UPDATE metadata SET value = '1' WHERE key = 'schema_version'", [])
+        .unwrap();
+    drop(conn);
+    match Dataset::open(&older) {
+        Err(Error::OpenFile { reason, .. }) => assert!(reason.contains("schema version 1") && reason.contains("build --extra")),
+        other => panic!("expected an older-schema error, got {other:?}"),
+    }
+}
