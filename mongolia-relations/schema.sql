@@ -292,7 +292,7 @@ CREATE TABLE events (
     date_start  TEXT,              -- derived: earliest day
     date_end    TEXT,              -- derived: latest day
     date_precision TEXT,           -- derived: day, month, season, quarter, half, year, decade, century, interval, set
-    date_long   INTEGER GENERATED ALWAYS AS (julianday(date_end) - julianday(date_start) > 366) VIRTUAL,  -- generated: 1 when the date may span more than 366 days (decades, long intervals and sets); a range query bounds the start of every other event from both sides
+    date_long   INTEGER GENERATED ALWAYS AS (julianday(date_end) - julianday(date_start) > 366) STORED,  -- generated: 1 when the date may span more than 366 days (decades, long intervals and sets); a range query bounds the start of every other event from both sides
     certainty   TEXT NOT NULL DEFAULT 'stated' CHECK (certainty IN ('stated', 'inferred')),  -- 'inferred': the source does not state the date (or its year); date_note gives the reasoning
     date_note   TEXT,              -- how an inferred date was reached, or what the source says ("end of 1953")
     place       TEXT,              -- city or place where it happened, where known

@@ -8,8 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo bench --locked -p mongolia-relations --bench queries
 cargo build --locked --release -p mongolia-relations --example generate_scale --example memory
+# A scale database is rebuilt whenever the generator is newer: it carries the embedded data and schema.
+gen=target/release/examples/generate_scale
 for n in 10000 100000 1000000; do
-  [ -f "target/scale/events-$n.sqlite" ] || target/release/examples/generate_scale "$n" 42 "target/scale/events-$n.sqlite"
+  db="target/scale/events-$n.sqlite"
+  [ "$db" -nt "$gen" ] || { rm -f "$db"; "$gen" "$n" 42 "$db"; }
 done
 cargo bench --locked -p mongolia-relations --bench scale
 target/release/examples/memory target/scale/events-1000000.sqlite

@@ -25,12 +25,14 @@ const PLANS: &[(&str, &str)] = &[
     (
         "polity_range",
         "SELECT e.id FROM events e JOIN event_kinds k ON k.kind = e.kind WHERE e.id IN (SELECT event FROM event_participants WHERE polity = 'PRK') \
-         AND e.date_end >= '1980-01-01' AND e.date_start <= '1984-12-31' ORDER BY e.date_start, e.date_end, e.id",
+         AND e.date_end >= '1980-01-01' AND e.date_start <= '1984-12-31' AND (e.date_long = 1 OR (e.date_long = 0 AND e.date_start >= '1978-12-31')) \
+         ORDER BY e.date_start, e.date_end, e.id",
     ),
     (
         "kind_range",
-        "SELECT e.id FROM events e JOIN event_kinds k ON k.kind = e.kind WHERE e.kind = 'visit' AND e.date_end >= '1990-01-01' \
-         AND e.date_start <= '1990-12-31' ORDER BY e.date_start, e.date_end, e.id",
+        "SELECT e.id FROM events e JOIN event_kinds k ON k.kind = e.kind WHERE e.kind = 'visit' \
+         AND e.date_end >= '1990-01-01' AND e.date_start <= '1990-12-31' AND (e.date_long = 1 OR (e.date_long = 0 AND e.date_start >= '1988-12-31')) \
+         ORDER BY e.date_start, e.date_end, e.id",
     ),
     ("fulltext", "SELECT rowid FROM events_fts WHERE events_fts MATCH 'tag1717' ORDER BY rank"),
 ];

@@ -166,34 +166,22 @@ impl Dataset {
         self.events_where(&w)
     }
 
-    /// The date range of an event query. An event overlaps the range when it ends on or after
-    /// the range's first day and starts on or before its last; an index can bound only one of the
-    /// two, so short events (at most 366 days, nearly all) are also bounded from below by their
-    /// start, and the few long ones (`date_long`) are searched apart. SQLite answers the OR with
-    /// two index range scans.
+    /// The date range of an event query. An event may fall in the range when it ends on or after
+    /// the range's first day and starts on or before its last. An index can bound only one of
+    /// the two, so every short event (at most 366 days: nearly all) is also bounded from below
+    /// by its start, and the few long ones (`date_long`) are taken apart; SQLite answers with two
+    /// index range scans instead of walking every earlier event.
     fn events_range_where(&self, w: &mut Where, f: &Filter) -> Result<()> {
         let (start, end) = f.date_bounds()?;
-        let Some(first) = start else {
-            if let Some(last) = end {
-                w.add("e.date_start <= {}", [text(last.to_string())]);
-            }
-            return Ok(());
-        };
-        let earliest_short = first - chrono::Days::new(366);
-        let (first, earliest_short) = (text(first.to_string()), text(earliest_short.to_string()));
-        match end {
-            Some(last) => {
-                let last = text(last.to_string());
-                w.add(
-                    "((e.date_long = 0 AND e.date_start >= {} AND e.date_start <= {} AND e.date_end >= {}) \
-                     OR (e.date_long = 1 AND e.date_start <= {} AND e.date_end >= {}))",
-                    [earliest_short, last.clone(), first.clone(), last, first],
-                );
-            }
-            None => w.add(
-                "((e.date_long = 0 AND e.date_start >= {} AND e.date_end >= {}) OR (e.date_long = 1 AND e.date_end >= {}))",
-                [earliest_short, first.clone(), first],
-            ),
+        if let Some(last) = end {
+            w.add("e.date_start <= {}", [text(last.to_string())]);
+        }
+        if let Some(first) = start {
+            w.add("e.date_end >= {}", [text(first.to_string())]);
+            w.add(
+                "(e.date_long = 1 OR (e.date_long = 0 AND e.date_start >= {}))",
+                [text((first - chrono::Days::new(366)).to_string())],
+            );
         }
         Ok(())
     }
