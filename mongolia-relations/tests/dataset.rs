@@ -409,12 +409,7 @@ fn truncated_and_newer_schema_files_give_errors_naming_file_and_problem() {
         Err(Error::Sql { .. }) => {}
         other => panic!("a truncated file must not open cleanly: {other:?}"),
     }
-    let newer = dir.path().join("newer.sqlite");
-    std::fs::write(&newer, &bytes).unwrap();
-    let conn = rusqlite::Connection::open(&newer).unwrap();
-    conn.execute("UPDATE metadata SET value = '99' WHERE key = 'schema_version'", [])
-        .unwrap();
-    drop(conn);
+    let newer = copy_with_schema_version(dir.path(), "99");
     match Dataset::open(&newer) {
         Err(Error::OpenFile { path, reason }) => assert!(path == newer && reason.contains("schema version 99")),
         other => panic!("expected a newer-schema error, got {other:?}"),
@@ -463,14 +458,19 @@ fn bounded_date_ranges_return_exactly_the_events_that_may_fall_in_them() {
 #[test]
 fn a_file_of_an_older_schema_is_refused_with_a_rebuild_hint() {
     let dir = tempfile::tempdir().unwrap();
-    let older = dir.path().join("older.sqlite");
-    std::fs::write(&older, data().file_bytes().unwrap()).unwrap();
-    let conn = rusqlite::Connection::open(&older).unwrap();
-    conn.execute("UPDATE metadata SET value = '1' WHERE key = 'schema_version'", [])
-        .unwrap();
-    drop(conn);
-    match Dataset::open(&older) {
+    match Dataset::open(copy_with_schema_version(dir.path(), "1")) {
         Err(Error::OpenFile { reason, .. }) => assert!(reason.contains("schema version 1") && reason.contains("build --extra")),
         other => panic!("expected an older-schema error, got {other:?}"),
     }
+}
+
+/// A copy of the embedded database in `dir` whose metadata claims another schema version.
+fn copy_with_schema_version(dir: &std::path::Path, version: &str) -> std::path::PathBuf {
+    let path = dir.join(format!("schema-{version}.sqlite"));
+    std::fs::write(&path, data().file_bytes().unwrap()).unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE metadata SET value = ?1 WHERE key = 'schema_version'", [version])
+        .unwrap();
+    path
 }
