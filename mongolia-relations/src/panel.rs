@@ -168,23 +168,16 @@ impl Dataset {
             )?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<Result<_, _>>()?;
-        // (polity, scheme) -> (number, first year, last year) of each spell.
-        type Spells = Vec<(i64, i32, i32)>;
-        let mut numbers: HashMap<(String, String), Spells> = HashMap::new();
+        // polity -> (scheme, number, first year, last year) of each COW and G&W spell.
+        let mut spells: HashMap<String, Vec<(String, i64, i32, i32)>> = HashMap::new();
         let mut stmt = conn.prepare(
             "SELECT polity, scheme, CAST(code AS INTEGER), CAST(substr(COALESCE(valid_from_start, '0000'), 1, 4) AS INTEGER), \
              CAST(substr(COALESCE(valid_to_end, '9999'), 1, 4) AS INTEGER) FROM polity_codes WHERE scheme IN ('cow', 'gw')",
         )?;
-        for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))? {
-            let (polity, scheme, number, from, to): (String, String, i64, i32, i32) = row?;
-            numbers.entry((polity, scheme)).or_default().push((number, from, to));
+        for row in stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))))? {
+            let (polity, spell): (String, _) = row?;
+            spells.entry(polity).or_default().push(spell);
         }
-        let number_in = |polity: &str, scheme: &str, y: i32| {
-            numbers
-                .get(&(polity.to_string(), scheme.to_string()))
-                .and_then(|spells| spells.iter().find(|(_, from, to)| *from <= y && y <= *to))
-                .map(|(n, ..)| *n)
-        };
         let indicators: Vec<String> = conn
             .prepare("SELECT indicator FROM indicators ORDER BY indicator")?
             .query_map([], |r| r.get(0))?
@@ -209,6 +202,13 @@ impl Dataset {
 
         let mut out = Vec::new();
         for (code, name, start_year, end_year) in partners {
+            let own_spells = spells.get(&code).map(Vec::as_slice).unwrap_or_default();
+            let number_in = |scheme: &str, y: i32| {
+                own_spells
+                    .iter()
+                    .find(|(s, _, from, to)| s == scheme && *from <= y && y <= *to)
+                    .map(|(_, n, ..)| *n)
+            };
             // The partner and every state it continues (RUS <- SUN <- RSF).
             let lineage: Vec<&String> = successors
                 .iter()
@@ -267,8 +267,8 @@ impl Dataset {
                     partner: code.clone(),
                     partner_name: name.clone(),
                     year: y,
-                    ccode: number_in(&code, "cow", y),
-                    gwcode: number_in(&code, "gw", y),
+                    ccode: number_in("cow", y),
+                    gwcode: number_in("gw", y),
                     relations: relations_now,
                     years_since_relations: since,
                     treaties_signed: count("treaties_signed"),

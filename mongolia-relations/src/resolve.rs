@@ -250,9 +250,7 @@ impl Dataset {
             })
         }
     }
-}
 
-impl Dataset {
     /// Up to five labels whose names are closest to the input; `sql` selects (name, label) pairs.
     fn suggestions(&self, input: &str, sql: &str) -> Result<Vec<String>> {
         let names: Vec<(String, String)> = self
