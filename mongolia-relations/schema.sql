@@ -58,6 +58,17 @@ INSERT INTO event_kinds VALUES
  ('aid', 'Material, economic, humanitarian or military aid', '070', 'AID', NULL),
  ('statement', 'A statement, message, invitation or position', '010', NULL, 'PLOVER does not code neutral statements'),
  ('membership', 'Joining an international organization', '050', 'COOPERATE', NULL),
+ ('armed_conflict', 'A war, battle, campaign or armed clash', '190', 'ASSAULT', 'CAMEO 190: use conventional military force'),
+ ('state_founded', 'A state proclaimed, founded, unified or dissolved', NULL, NULL, 'neither CAMEO nor PLOVER codes the birth of a state'),
+ ('leader_change', 'A leader dies, resigns, is deposed or succeeded, or takes office', NULL, NULL, 'domestic; neither scheme codes it'),
+ ('relations_worsened', 'Relations between two states or parties cool, split or break down (short of a formal break)', '160', 'SANCTION', 'CAMEO 160: reduce relations, not specified'),
+ ('relations_improved', 'A rapprochement, normalization or marked improvement of relations', '050', 'COOPERATE', 'CAMEO 050: engage in diplomatic cooperation'),
+ ('policy_adopted', 'A foreign-policy concept, doctrine, law or line adopted or announced', '010', NULL, 'coded as a public statement; PLOVER codes no policy adoption'),
+ ('proposal', 'A proposal, offer or suggestion put to another side', '030', NULL, 'CAMEO 03: express intent to cooperate; PLOVER keeps intentions as a mode, not a type'),
+ ('request', 'An appeal or request to another side', '020', 'REQUEST', NULL),
+ ('plan', 'A meeting, visit or step announced or scheduled (a fact about a plan, not that it happened)', '036', NULL, 'CAMEO 036: express intent to meet or negotiate; PLOVER keeps intentions as a mode'),
+ ('body_established', 'A joint commission, committee or working group set up', '050', 'COOPERATE', 'a standing channel of cooperation'),
+ ('project', 'A development project, programme or initiative launched, run or funded', '061', 'COOPERATE', 'CAMEO 061: cooperate economically'),
  ('other', 'Anything else of note, described in the summary', NULL, NULL, NULL);
 
 -- participant_roles: the part a participant takes in an event.
