@@ -389,8 +389,8 @@ CREATE TABLE citations (
     source       TEXT NOT NULL REFERENCES sources(id),
     record_table TEXT NOT NULL CHECK (record_table IN ('events', 'treaties', 'postings', 'memberships', 'observations', 'quantities', 'person_roles', 'claims', 'polities', 'polity_codes')),  -- the table of the cited row
     record_id    TEXT NOT NULL,    -- the cited row's key (id, or code for polities)
-    locator      TEXT NOT NULL,    -- where in the source: section, paragraph, table, footnote
-    quote        TEXT,             -- a short identifying phrase from the source (ten words at most)
+    locator      TEXT NOT NULL,    -- where in the source: for a text we hold (sources.sha256) steps a program resolves, e.g. '§Hopes dashed, ¶2', '§Americas, row 2', 'footnote xii' (docs/locators.md); free text otherwise
+    quote        TEXT,             -- a short identifying phrase from the source (ten words at most), inside the span the locator names
     note         TEXT,
     dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;

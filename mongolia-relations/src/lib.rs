@@ -30,6 +30,8 @@ mod error;
 mod export;
 mod filter;
 mod guard;
+pub mod locator;
+mod own_words;
 mod panel;
 mod provenance;
 mod query;

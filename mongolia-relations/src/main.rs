@@ -196,10 +196,12 @@ enum Command {
     Stats,
     /// Every UN member (and the Holy See, Palestine): cited relations date, precision, sources.
     Coverage,
-    /// Check hashes and quoted phrases against the source texts in DIR; lists each failure.
+    /// Check hashes, locators and quoted phrases against the source texts in the folders, and
+    /// that our summaries and notes copy no run of eight words from them; lists each failure.
     VerifySources {
-        /// Folder holding the source texts.
-        dir: std::path::PathBuf,
+        /// Folders holding the source texts (the documents, the Wikipedia articles, the shared data).
+        #[arg(required = true)]
+        dirs: Vec<std::path::PathBuf>,
     },
 }
 
@@ -356,11 +358,15 @@ fn run(cli: &Cli) -> Result<(), Error> {
             (to_rows(&data.dyad_years(&options)?), &[])
         }
         Command::Coverage => (to_rows(&data.coverage()?), &[]),
-        Command::VerifySources { dir } => {
-            let failures = data.verify_sources(dir)?;
+        Command::VerifySources { dirs } => {
+            let failures = data.verify_sources(dirs)?;
             print(&to_rows(&failures), &[], cli.format);
             if failures.is_empty() {
-                eprintln!("all sources and quoted phrases check out against {}", dir.display());
+                let names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+                eprintln!(
+                    "all sources, locators, quoted phrases and own words check out against {}",
+                    names.join(", ")
+                );
                 return Ok(());
             }
             return Err(Error::InvalidInput {

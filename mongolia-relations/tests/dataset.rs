@@ -357,7 +357,7 @@ fn coverage_dates_the_dprk_directly_and_russia_through_soviet_russia() {
 fn verify_sources_reports_a_folder_without_the_texts() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("other.txt"), "unrelated text").unwrap();
-    let failures = data().verify_sources(dir.path()).unwrap();
+    let failures = data().verify_sources(&[dir.path()]).unwrap();
     for doc in ["doc000", "doc001", "doc002", "doc003", "doc004"] {
         assert!(failures.iter().any(|f| f.source == doc && f.problem.contains("SHA-256")), "{doc}");
     }
