@@ -399,6 +399,7 @@ CREATE TABLE citations (
 CREATE TABLE disputes (
     id      INTEGER PRIMARY KEY,
     topic   TEXT NOT NULL,     -- what is in dispute, in a few words
+    kind    TEXT NOT NULL DEFAULT 'conflict' CHECK (kind IN ('conflict', 'misprint', 'precision')),  -- 'conflict': the sources disagree; 'misprint': a text contradicts itself or cannot be right (the note says why); 'precision': the values agree but one is more precise (the record carries it; the coarser value stays as a claim with its source, as Wikidata keeps a less precise statement)
     note    TEXT NOT NULL,  -- the disagreement, in our words; no side is silently preferred
     dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
@@ -411,6 +412,7 @@ CREATE TABLE claims (
     record_id    TEXT,             -- its key
     property     TEXT NOT NULL,    -- what the claim is about ('date', 'count', 'reason', 'name')
     value        TEXT NOT NULL,    -- the value this side gives, in our words
+    rank         TEXT NOT NULL DEFAULT 'normal' CHECK (rank IN ('preferred', 'normal', 'deprecated')),  -- as Wikidata ranks statements: 'preferred' where the record carries this value because it is the more precise of agreeing values; 'deprecated' where the value cannot be right (a misprint); 'normal' otherwise: no side of a conflict is preferred
     note         TEXT,
     dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;

@@ -183,7 +183,7 @@ pub const CITATIONS: Layout = &[
     ("quote", Text),
     ("note", Text),
 ];
-pub const DISPUTES: Layout = &[("id", Int), ("topic", Text), ("note", Text), ("claims", Json)];
+pub const DISPUTES: Layout = &[("id", Int), ("topic", Text), ("kind", Text), ("note", Text), ("claims", Json)];
 /// The fixed columns of the panel; one Float column per indicator follows them.
 pub const PANEL: Layout = &[
     ("partner", Category),

@@ -87,7 +87,7 @@ def test_an_extension_builds_and_opens_with_rows_tagged_by_dataset(tmp_path):
 
     example = pathlib.Path(__file__).resolve().parents[2] / "examples" / "example-extension"
     db = mr.build_extension(example, tmp_path / "extended.sqlite")
-    (bahamas,) = db.events(polity="Bahamas")
+    (bahamas,) = db.events(polity="Bahamas", kind="statement")
     assert bahamas.dataset == "example-extension"
     assert db.events(polity="PRK", kind="relations_established")[0].dataset == "mongolia-relations"
     assert mr.open(tmp_path / "extended.sqlite").metadata()["extensions"] == "example-extension"

@@ -369,13 +369,14 @@ mod baseline {
 
     pub fn disputes(conn: &Connection) -> Vec<Dispute> {
         let mut out: Vec<Dispute> = conn
-            .prepare_cached("SELECT id, topic, note FROM disputes ORDER BY id")
+            .prepare_cached("SELECT id, topic, kind, note FROM disputes ORDER BY id")
             .unwrap()
             .query_map([], |r| {
                 Ok(Dispute {
                     id: r.get(0)?,
                     topic: r.get(1)?,
-                    note: r.get(2)?,
+                    kind: r.get(2)?,
+                    note: r.get(3)?,
                     claims: vec![],
                 })
             })
@@ -383,7 +384,7 @@ mod baseline {
             .map(Result::unwrap)
             .collect();
         let claims: Vec<(i64, Claim)> = conn
-            .prepare_cached("SELECT dispute, id, record_table, record_id, property, value FROM claims ORDER BY id")
+            .prepare_cached("SELECT dispute, id, record_table, record_id, property, value, rank FROM claims ORDER BY id")
             .unwrap()
             .query_map([], |r| {
                 Ok((
@@ -394,6 +395,7 @@ mod baseline {
                         record_id: r.get(3)?,
                         property: r.get(4)?,
                         value: r.get(5)?,
+                        rank: r.get(6)?,
                         sources: vec![],
                     },
                 ))

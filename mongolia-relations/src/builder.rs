@@ -106,6 +106,7 @@ fn load_and_finish(conn: Connection, schema: &str, sets: &[(&str, &Path)], out: 
         check_foreign_keys(&conn, &origins, &mut problems);
         check_citations(&conn, &origins, &mut problems);
         check_rules(&conn, &origins, &mut problems);
+        check_existence(&conn, &origins, &mut problems);
     }
     if !problems.is_empty() {
         problems.sort();
@@ -581,6 +582,49 @@ fn check_rules(conn: &Connection, origins: &Origins, problems: &mut Vec<SeedProb
                 message: (*message).to_string(),
             });
         }
+    }
+}
+
+/// No state before it existed: an event may involve a polity (as a participant or as the place)
+/// only when its date may fall in the polity's years (`start_year`..`end_year`) or in one of the
+/// polity's Gleditsch-Ward or COW spells. Continuity goes through predecessors: code the state
+/// that existed then and link it with `successor`.
+fn check_existence(conn: &Connection, origins: &Origins, problems: &mut Vec<SeedProblem>) {
+    let sql = "WITH involved(event, polity) AS ( \
+             SELECT event, polity FROM event_participants WHERE polity IS NOT NULL \
+             UNION SELECT id, place_polity FROM events WHERE place_polity IS NOT NULL) \
+         SELECT e.rowid, e.date, p.code, p.start_year, p.end_year FROM involved i \
+         JOIN events e ON e.id = i.event JOIN polities p ON p.code = i.polity \
+         WHERE NOT ((p.start_year IS NULL OR e.date_end >= printf('%04d-01-01', p.start_year)) \
+                AND (p.end_year IS NULL OR e.date_start <= printf('%04d-12-31', p.end_year))) \
+           AND NOT EXISTS (SELECT 1 FROM polity_codes c WHERE c.polity = p.code AND c.scheme IN ('gw', 'cow') \
+                AND (c.valid_from_start IS NULL OR e.date_end >= c.valid_from_start) \
+                AND (c.valid_to_end IS NULL OR e.date_start <= c.valid_to_end)) \
+         ORDER BY e.rowid, p.code";
+    /// Event rowid, its date, the polity and the polity's years.
+    type Anachronism = (i64, String, String, Option<i64>, Option<i64>);
+    let rows: Vec<Anachronism> = match conn.prepare(sql).and_then(|mut s| {
+        s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .collect()
+    }) {
+        Ok(rows) => rows,
+        Err(e) => return problems.extend(whole("schema.sql", e)),
+    };
+    for (rowid, date, polity, start, end) in rows {
+        let (file, line) = origin(origins, "events", rowid);
+        let years = format!(
+            "{}–{}",
+            start.map_or("?".into(), |y| y.to_string()),
+            end.map_or(String::new(), |y| y.to_string())
+        );
+        problems.push(SeedProblem {
+            file,
+            line,
+            message: format!(
+                "the event ({date}) involves {polity}, which existed only in {years}: code the state that existed then \
+                 (a predecessor, linked to {polity} by polities.successor)"
+            ),
+        });
     }
 }
 

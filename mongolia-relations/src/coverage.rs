@@ -22,7 +22,8 @@ pub struct Coverage {
     pub via: Option<String>,
     /// How many sources cite the date.
     pub sources: i64,
-    /// Whether a dispute records another date or doubt for it (see `disputes`).
+    /// Whether sources disagree on it: a claim of a conflict or misprint dispute (see `disputes`);
+    /// a more precise date of agreeing sources is not a disagreement.
     pub disputed: bool,
 }
 
@@ -40,7 +41,7 @@ impl Dataset {
                  JOIN events e ON e.id = ep.event AND e.kind = 'relations_established' \
                  WHERE EXISTS (SELECT 1 FROM event_participants m WHERE m.event = e.id AND m.polity = 'MNG')) \
              SELECT p.code, p.name, d.date, d.date_precision, d.certainty, CASE WHEN d.ancestor <> p.code THEN d.ancestor END, COALESCE(d.n, 0), \
-                    EXISTS (SELECT 1 FROM claims c WHERE c.record_table = 'events' AND c.record_id = CAST(d.id AS TEXT)) \
+                    EXISTS (SELECT 1 FROM claims c JOIN disputes x ON x.id = c.dispute WHERE x.kind <> 'precision' AND c.record_table = 'events' AND c.record_id = CAST(d.id AS TEXT)) \
              FROM polities p LEFT JOIN dated d ON d.polity = p.code AND d.rk = 1 \
              WHERE (p.is_un_member = 1 OR p.code IN ('VAT', 'PSE')) AND p.code <> 'MNG' ORDER BY p.name";
         let mut stmt = self.connection().prepare_cached(sql)?;

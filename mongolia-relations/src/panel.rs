@@ -110,7 +110,12 @@ impl Dataset {
         let wanted: Vec<String> = options.partners.iter().map(|p| self.resolve_polity(p)).collect::<Result<_>>()?;
         type Partner = (String, String, i32, Option<i32>);
         let all: Vec<Partner> = conn
-            .prepare("SELECT code, name, start_year, end_year FROM polities WHERE start_year IS NOT NULL AND code <> 'MNG' ORDER BY code")?
+            // Where no source dates a state's founding (the Republic of China), its COW spell starts it.
+            .prepare(
+                "SELECT code, name, first, end_year FROM (SELECT code, name, end_year, COALESCE(start_year, \
+                 (SELECT CAST(substr(min(c.valid_from), 1, 4) AS INTEGER) FROM polity_codes c WHERE c.polity = p.code AND c.scheme = 'cow')) AS first \
+                 FROM polities p) WHERE first IS NOT NULL AND code <> 'MNG' ORDER BY code",
+            )?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<Result<_, _>>()?;
         let partners: Vec<Partner> = all.into_iter().filter(|(c, ..)| wanted.is_empty() || wanted.contains(c)).collect();

@@ -676,25 +676,34 @@ impl Dataset {
 
     fn disputes_where(&self, w: &Where) -> Result<Vec<Dispute>> {
         let mut disputes = self.collect(
-            &format!("SELECT d.id, d.topic, d.note FROM disputes d{} ORDER BY d.id", w.sql()),
+            &format!("SELECT d.id, d.topic, d.kind, d.note FROM disputes d{} ORDER BY d.id", w.sql()),
             &w.params,
             |r| {
                 Ok(Dispute {
                     id: r.get(0)?,
                     topic: r.get(1)?,
-                    note: r.get(2)?,
+                    kind: r.get(2)?,
+                    note: r.get(3)?,
                     claims: Vec::new(),
                 })
             },
         )?;
         let ids = serde_json::to_string(&disputes.iter().map(|d| d.id).collect::<Vec<_>>()).unwrap_or_default();
         let mut claims = self.collect(
-            "SELECT dispute, id, record_table, record_id, property, value FROM claims WHERE dispute IN (SELECT value FROM json_each(?1)) ORDER BY id",
+            "SELECT dispute, id, record_table, record_id, property, value, rank FROM claims WHERE dispute IN (SELECT value FROM json_each(?1)) ORDER BY id",
             &[text(ids)],
             |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
-                    Claim { id: r.get(1)?, record_table: r.get(2)?, record_id: r.get(3)?, property: r.get(4)?, value: r.get(5)?, sources: Vec::new() },
+                    Claim {
+                        id: r.get(1)?,
+                        record_table: r.get(2)?,
+                        record_id: r.get(3)?,
+                        property: r.get(4)?,
+                        value: r.get(5)?,
+                        rank: r.get(6)?,
+                        sources: Vec::new(),
+                    },
                 ))
             },
         )?;

@@ -335,6 +335,9 @@ pub struct Claim {
     pub property: String,
     /// The value this side gives.
     pub value: String,
+    /// `preferred` (the record carries it: the more precise of agreeing values), `deprecated`
+    /// (it cannot be right) or `normal` (no side of a conflict is preferred).
+    pub rank: String,
     /// Ids of the sources making the claim.
     pub sources: Vec<String>,
 }
@@ -346,6 +349,9 @@ pub struct Dispute {
     pub id: i64,
     /// What is disputed.
     pub topic: String,
+    /// `conflict` (the sources disagree), `misprint` (a text cannot be right) or `precision` (the
+    /// values agree, one is more precise).
+    pub kind: String,
     /// The disagreement.
     pub note: String,
     /// The sides.

@@ -345,12 +345,53 @@ fn coverage_dates_the_dprk_directly_and_russia_through_soviet_russia() {
     assert_eq!(get("PRK").date.as_deref(), Some("1948-10-15"));
     let russia = get("RUS");
     assert_eq!((russia.date.as_deref(), russia.via.as_deref()), (Some("1921-11-05"), Some("RSF")));
-    assert!(cov.len() >= 194, "every UN member, the Holy See and Palestine");
-    assert!(cov.iter().filter(|c| c.date.is_some()).count() >= 130);
-    assert!(
-        get("BHS").date.is_none(),
-        "no source dates the Bahamas: no date rather than a guess"
+    assert_eq!(cov.len(), 194, "every UN member but Mongolia, the Holy See and Palestine");
+    let undated: Vec<&str> = cov
+        .iter()
+        .filter(|c| c.date.is_none() || c.sources == 0)
+        .map(|c| c.polity.as_str())
+        .collect();
+    assert!(undated.is_empty(), "partners without a cited date: {undated:?}");
+    let bahamas = get("BHS");
+    assert_eq!(
+        (bahamas.date.as_deref(), bahamas.sources),
+        (Some("2016-07-08"), 2),
+        "both articles agree"
     );
+}
+
+#[test]
+fn coverage_flags_dates_whose_sources_disagree_but_not_a_more_precise_day() {
+    let cov = data().coverage().unwrap();
+    let get = |c: &str| cov.iter().find(|x| x.polity == c).unwrap().clone();
+    for disagreeing in ["MCO", "NAM", "SMR", "SYC", "TON", "ISL", "ESP", "SVN", "MNE", "SVK", "JAM"] {
+        assert!(get(disagreeing).disputed, "{disagreeing}");
+    }
+    let denmark = get("DNK");
+    assert_eq!((denmark.date.as_deref(), denmark.disputed), (Some("1968-08-05"), false));
+    let d = data().disputes(&Filter::new().polity("DNK")).unwrap();
+    let kinds: Vec<(&str, Vec<(&str, &str)>)> = d
+        .iter()
+        .map(|d| {
+            (
+                d.kind.as_str(),
+                d.claims.iter().map(|c| (c.value.as_str(), c.rank.as_str())).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(kinds, [("precision", vec![("1968-08-05", "preferred"), ("1968", "normal")])]);
+}
+
+#[test]
+fn slovakia_and_unified_yemen_appear_only_from_their_own_founding() {
+    let d = data();
+    let slovakia = d.events(&Filter::new().polity("SVK").kind("relations_established")).unwrap();
+    assert_eq!(slovakia.iter().map(|e| e.date.as_str()).collect::<Vec<_>>(), ["1993-01-01"]);
+    assert!(d.events(&Filter::new().polity("YEM").end("1989")).unwrap().is_empty());
+    let czechoslovakia = d.events(&Filter::new().polity("CSK").kind("relations_established")).unwrap();
+    assert_eq!(czechoslovakia[0].date, "1950-04-25");
+    let yemen = d.coverage().unwrap().into_iter().find(|c| c.polity == "YEM").unwrap();
+    assert!(yemen.via.is_some(), "unified Yemen's date goes through a Yemen before 1990");
 }
 
 #[test]

@@ -14,8 +14,11 @@ fn the_example_extension_builds_and_its_rows_sit_beside_the_embedded_ones() {
     Dataset::build_extended(&[example().as_path()], &out).unwrap();
     let data = Dataset::open(&out).unwrap();
     let bahamas = data.events(&Filter::new().polity("Bahamas")).unwrap();
-    assert_eq!(bahamas.len(), 1);
-    assert_eq!(bahamas[0].dataset, "example-extension");
+    let own: Vec<_> = bahamas.iter().filter(|e| e.dataset == "example-extension").collect();
+    assert_eq!(own.len(), 1);
+    assert!(bahamas
+        .iter()
+        .any(|e| e.dataset == "mongolia-relations" && e.kind == "relations_established"));
     let dprk = data.events(&Filter::new().polity("PRK").kind("relations_established")).unwrap();
     assert_eq!(
         (dprk[0].date.as_str(), dprk[0].dataset.as_str()),
@@ -63,5 +66,38 @@ fn an_extension_row_reusing_a_core_id_is_a_duplicate_key() {
     match Dataset::build_extended(&[ext.as_path()], &dir.path().join("x.sqlite")) {
         Err(Error::Seeds { problems }) => assert!(problems.iter().any(|p| p.line == 2 && p.message.contains("duplicate key"))),
         other => panic!("expected a duplicate key, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_event_involving_a_state_before_it_existed_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let ext = dir.path().join("anachronism");
+    std::fs::create_dir(&ext).unwrap();
+    std::fs::write(
+        ext.join("events.csv"),
+        "id,kind,date,certainty,summary\n1000001,visit,1950,stated,A Slovak delegation in Ulaanbaatar.\n1000002,visit,1995,stated,A Slovak delegation in Ulaanbaatar.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        ext.join("event_participants.csv"),
+        "event,polity,role\n1000001,SVK,visitor\n1000001,MNG,host\n1000002,SVK,visitor\n1000002,MNG,host\n",
+    )
+    .unwrap();
+    std::fs::write(
+        ext.join("citations.csv"),
+        "id,source,record_table,record_id,locator\n1000001,doc000,events,1000001,¶1\n1000002,doc000,events,1000002,¶1\n",
+    )
+    .unwrap();
+    match Dataset::build_extended(&[ext.as_path()], &dir.path().join("x.sqlite")) {
+        Err(Error::Seeds { problems }) => {
+            assert_eq!(problems.len(), 1, "only the 1950 event: {problems:?}");
+            assert_eq!(problems[0].line, 2);
+            assert!(
+                problems[0].message.contains("involves SVK, which existed only in 1993–"),
+                "{problems:?}"
+            );
+        }
+        other => panic!("expected the anachronism to be refused, got {other:?}"),
     }
 }

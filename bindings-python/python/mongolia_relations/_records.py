@@ -239,11 +239,16 @@ class Citation(Record):
 
 @dataclasses.dataclass(frozen=True)
 class Dispute(Record):
-    """Sources that disagree; ``claims`` holds every side with its sources."""
+    """Sources that disagree; ``claims`` holds every side with its sources and rank.
+
+    ``kind`` is ``conflict`` (the sources disagree), ``misprint`` (a text cannot be right) or
+    ``precision`` (the values agree and one is more precise).
+    """
 
     table: ClassVar[str] = "disputes"
     id: int
     topic: str
+    kind: str
     note: str
     claims: tuple[dict[str, Any], ...]
 
