@@ -417,6 +417,18 @@ CREATE TABLE claims (
     dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 
+-- uncited_paragraphs: the paragraphs of a source text we hold that carry no fact, and why (a
+-- heading, site furniture, a repeated paragraph, the author's reasoning). With the citations they
+-- account for every paragraph: `verify-sources` fails on a paragraph of a held plain text that is
+-- neither cited nor listed here, so that a fact left out cannot pass unnoticed.
+CREATE TABLE uncited_paragraphs (
+    source  TEXT NOT NULL REFERENCES sources(id),
+    locator TEXT NOT NULL,     -- the paragraph, in the grammar of citations.locator
+    reason  TEXT NOT NULL,     -- why it carries no fact, in our words
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations',  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
+    PRIMARY KEY (source, locator)
+) STRICT;
+
 -- ===================================================================== derived
 
 CREATE INDEX events_kind ON events(kind, date_long, date_start);

@@ -181,6 +181,25 @@ impl SourceText {
             .join(" "))
     }
 
+    /// Whether this is wikitext.
+    pub fn is_wikitext(&self) -> bool {
+        self.wikitext
+    }
+
+    /// The lines (0-based) the locator names.
+    pub fn lines_of(&self, locator: &Locator) -> Result<Range<usize>, LocatorError> {
+        self.span(locator)
+    }
+
+    /// The paragraphs of the whole text: (`¶N` counted from the top, its line, its first words).
+    pub fn paragraphs(&self) -> Vec<(usize, usize, String)> {
+        (0..self.lines.len())
+            .filter(|&i| self.is_paragraph(i))
+            .enumerate()
+            .map(|(n, i)| (n + 1, i, self.raw[i].split_whitespace().take(8).collect::<Vec<_>>().join(" ")))
+            .collect()
+    }
+
     /// A locator for the first paragraph (or wikitext row) holding the phrase, in the same
     /// grammar: what a misplaced locator should say.
     pub fn suggest(&self, phrase: &str) -> Option<String> {

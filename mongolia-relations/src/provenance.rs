@@ -8,6 +8,7 @@ use crate::own_words::{Runs, RUN};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 
 /// One citation, source or field that does not check out.
@@ -117,10 +118,15 @@ impl Dataset {
                     Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
+            let mut covered = vec![false; text.paragraphs().last().map_or(0, |p| p.1 + 1)];
             for (id, locator, quote) in citations {
-                if let Some(problem) = check_citation(text, &locator, quote.as_deref()) {
-                    failures.push(failure(&source.id, Some(id), problem));
+                match check_citation(text, &locator, quote.as_deref()) {
+                    Ok(lines) => lines.for_each(|i| covered.get_mut(i).into_iter().for_each(|c| *c = true)),
+                    Err(problem) => failures.push(failure(&source.id, Some(id), problem)),
                 }
+            }
+            if !text.is_wikitext() {
+                failures.extend(self.uncovered(&source.id, text, covered)?);
             }
         }
         failures.extend(self.copied_fields(&texts.runs)?);
@@ -168,23 +174,61 @@ impl Dataset {
     }
 }
 
-/// What is wrong with one citation of a text we hold, if anything.
-fn check_citation(text: &SourceText, locator: &str, quote: Option<&str>) -> Option<String> {
-    let parsed = match Locator::parse(locator) {
-        Ok(l) => l,
-        Err(e) => return Some(format!("locator {locator:?}: {e}")),
-    };
-    let span = match text.resolve(&parsed) {
-        Ok(s) => s,
-        Err(e) => return Some(format!("locator {locator:?} does not resolve: {e}")),
-    };
-    let quote = quote?;
+/// The lines a citation of a text we hold names, or what is wrong with it.
+fn check_citation(text: &SourceText, locator: &str, quote: Option<&str>) -> std::result::Result<Range<usize>, String> {
+    let parsed = Locator::parse(locator).map_err(|e| format!("locator {locator:?}: {e}"))?;
+    let lines = text
+        .lines_of(&parsed)
+        .map_err(|e| format!("locator {locator:?} does not resolve: {e}"))?;
+    let Some(quote) = quote else { return Ok(lines) };
+    let span = text.resolve(&parsed).map_err(|e| e.to_string())?;
     if span.contains(&crate::locator::normalize(quote)) {
-        return None;
+        return Ok(lines);
     }
-    Some(match text.suggest(quote) {
+    Err(match text.suggest(quote) {
         Some(right) => format!("the quote {quote:?} is not in {locator:?} but in {right:?}"),
         None if text.contains(quote) => format!("the quote {quote:?} runs across paragraphs; quote within one"),
         None => format!("phrase not found in the text: {quote:?}"),
     })
+}
+
+impl Dataset {
+    /// Paragraphs of a held plain text that no citation names and `uncited_paragraphs` does not
+    /// list: a fact may have been left out. Listed locators must resolve too.
+    fn uncovered(&self, source: &str, text: &SourceText, mut covered: Vec<bool>) -> Result<Vec<ProvenanceFailure>> {
+        let mut failures = Vec::new();
+        let mut stmt = self
+            .connection()
+            .prepare_cached("SELECT locator FROM uncited_paragraphs WHERE source = ?1 ORDER BY locator")?;
+        let listed = stmt
+            .query_map([source], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        for locator in listed {
+            let lines = Locator::parse(&locator)
+                .map_err(|e| e.to_string())
+                .and_then(|l| text.lines_of(&l).map_err(|e| e.to_string()));
+            match lines {
+                Ok(lines) => lines.for_each(|i| covered.get_mut(i).into_iter().for_each(|c| *c = true)),
+                Err(e) => failures.push(ProvenanceFailure {
+                    source: source.to_string(),
+                    citation: None,
+                    record: Some(format!("uncited_paragraphs {locator}")),
+                    problem: format!("the listed locator does not resolve: {e}"),
+                }),
+            }
+        }
+        for (n, line, start) in text.paragraphs() {
+            if !covered.get(line).copied().unwrap_or(false) {
+                failures.push(ProvenanceFailure {
+                    source: source.to_string(),
+                    citation: None,
+                    record: None,
+                    problem: format!(
+                        "¶{n} ({start:?}...) is neither cited nor listed in uncited_paragraphs: code its facts or say why it has none"
+                    ),
+                });
+            }
+        }
+        Ok(failures)
+    }
 }
