@@ -313,6 +313,7 @@ CREATE TABLE events (
     treaty      INTEGER REFERENCES treaties(id),  -- the treaty this event concerns (treaty_* kinds)
     summary     TEXT NOT NULL,     -- what happened, in our own words
     note        TEXT,
+    mongolia_role TEXT CHECK (mongolia_role IN ('party', 'host', 'third_party', 'none')),  -- derived by the build from event_participants (Mongolia, or a person of Mongolia): 'none' for a context event in which Mongolia takes no part (a war, a summit or a split between other states), 'third_party' when it is only concerned, 'host' when it is only the venue of two or more other states meeting as parties, 'party' otherwise (a host that receives a visit, aid or an embassy is a side)
     dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
 ) STRICT;
 

@@ -58,6 +58,7 @@ pub const EVENTS: Layout = &[
     ("plover", Category),
     ("summary", Text),
     ("note", Text),
+    ("mongolia_role", Category),
     ("polities", List),
     ("persons", List),
     ("organizations", List),

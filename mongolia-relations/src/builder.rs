@@ -103,6 +103,9 @@ fn load_and_finish(conn: Connection, schema: &str, sets: &[(&str, &Path)], out: 
         load_dir(&conn, dir, dataset, &tables, &mut origins, &mut problems);
     }
     if problems.is_empty() {
+        if let Err(e) = conn.execute_batch(MONGOLIA_ROLE) {
+            problems.extend(whole("schema.sql", e));
+        }
         check_foreign_keys(&conn, &origins, &mut problems);
         check_citations(&conn, &origins, &mut problems);
         check_rules(&conn, &origins, &mut problems);
@@ -115,6 +118,19 @@ fn load_and_finish(conn: Connection, schema: &str, sets: &[(&str, &Path)], out: 
     }
     finish(&conn, schema, out).map_err(|e| whole(&out.display().to_string(), e))
 }
+
+/// Derives `events.mongolia_role` from the participants (Mongolia itself or a person of Mongolia).
+/// A host that receives a visit, aid or an embassy is a side; it is only the venue when two other
+/// states meet as parties.
+const MONGOLIA_ROLE: &str = "WITH roles(event, role) AS ( \
+         SELECT event, role FROM event_participants WHERE polity = 'MNG' \
+         UNION ALL SELECT ep.event, ep.role FROM event_participants ep JOIN persons p ON p.id = ep.person WHERE p.polity = 'MNG') \
+     UPDATE events SET mongolia_role = CASE \
+         WHEN NOT EXISTS (SELECT 1 FROM roles r WHERE r.event = events.id) THEN 'none' \
+         WHEN NOT EXISTS (SELECT 1 FROM roles r WHERE r.event = events.id AND r.role <> 'third_party') THEN 'third_party' \
+         WHEN NOT EXISTS (SELECT 1 FROM roles r WHERE r.event = events.id AND r.role <> 'host') \
+              AND (SELECT count(DISTINCT polity) FROM event_participants o WHERE o.event = events.id AND o.role = 'party' AND o.polity <> 'MNG') >= 2 THEN 'host' \
+         ELSE 'party' END;";
 
 fn whole(file: &str, err: impl fmt::Display) -> Vec<SeedProblem> {
     vec![SeedProblem {
@@ -147,11 +163,15 @@ fn seed_tables(conn: &Connection) -> rusqlite::Result<BTreeMap<String, Vec<Colum
     Ok(tables)
 }
 
+/// Columns the build fills from other tables; seeds never give them.
+const DERIVED_COLUMNS: &[&str] = &["mongolia_role"];
+
 fn is_derived(cols: &[Column], name: &str) -> bool {
-    ["_start", "_end", "_precision"].iter().any(|suffix| {
-        name.strip_suffix(suffix)
-            .is_some_and(|base| !base.is_empty() && cols.iter().any(|c| c.name == base) && has_bounds(cols, base))
-    })
+    DERIVED_COLUMNS.contains(&name)
+        || ["_start", "_end", "_precision"].iter().any(|suffix| {
+            name.strip_suffix(suffix)
+                .is_some_and(|base| !base.is_empty() && cols.iter().any(|c| c.name == base) && has_bounds(cols, base))
+        })
 }
 
 fn has_bounds(cols: &[Column], base: &str) -> bool {
@@ -234,7 +254,7 @@ fn load_file(
         } else if is_derived(cols, h) {
             problems.push(problem(
                 1,
-                format!("column {h:?} is derived by the build from the date beside it; remove it"),
+                format!("column {h:?} is derived by the build (from the date beside it, or from other tables); remove it"),
             ));
         }
     }

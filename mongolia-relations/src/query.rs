@@ -189,7 +189,7 @@ impl Dataset {
     fn events_where(&self, w: &Where) -> Result<Vec<Event>> {
         let sql = format!(
             "SELECT e.id, e.kind, e.date, e.date_start, e.date_end, e.date_precision, e.certainty, e.date_note, e.place, e.place_polity, \
-             e.level, e.channel, e.treaty, k.cameo, k.plover, e.summary, e.note, e.dataset \
+             e.level, e.channel, e.treaty, k.cameo, k.plover, e.summary, e.note, e.dataset, e.mongolia_role \
              FROM events e JOIN event_kinds k ON k.kind = e.kind{} ORDER BY e.date_start, e.date_end, e.id",
             w.sql()
         );
@@ -213,6 +213,7 @@ impl Dataset {
                 summary: r.get(15)?,
                 note: r.get(16)?,
                 dataset: r.get(17)?,
+                mongolia_role: r.get(18)?,
                 polities: Vec::new(),
                 persons: Vec::new(),
                 organizations: Vec::new(),

@@ -54,6 +54,9 @@ pub struct Event {
     pub summary: String,
     /// Further remarks.
     pub note: Option<String>,
+    /// Mongolia's part: `party` (a side), `host` (it only hosts), `third_party` (concerned, not a
+    /// side) or `none` (a context event between other states).
+    pub mongolia_role: String,
     /// Codes of the polities taking part.
     pub polities: Vec<String>,
     /// Names of the persons taking part.

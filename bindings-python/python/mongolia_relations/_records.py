@@ -72,6 +72,7 @@ class Event(Record):
     plover: str | None
     summary: str
     note: str | None
+    mongolia_role: str
     polities: tuple[str, ...]
     persons: tuple[str, ...]
     organizations: tuple[str, ...]
