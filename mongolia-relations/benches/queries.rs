@@ -59,7 +59,7 @@ mod baseline {
         let mut stmt = conn
             .prepare_cached(&format!(
                 "SELECT e.id, e.kind, e.date, e.date_start, e.date_end, e.date_precision, e.certainty, e.date_note, e.place, e.place_polity, \
-                 e.level, e.channel, e.treaty, k.cameo, k.plover, e.summary, e.note, e.dataset FROM events e JOIN event_kinds k ON k.kind = e.kind \
+                 e.level, e.channel, e.treaty, k.cameo, k.plover, e.summary, e.note, e.dataset, e.mongolia_role FROM events e JOIN event_kinds k ON k.kind = e.kind \
                  WHERE {clause} ORDER BY e.date_start, e.date_end, e.id"
             ))
             .unwrap();
@@ -84,6 +84,7 @@ mod baseline {
                     summary: r.get(15)?,
                     note: r.get(16)?,
                     dataset: r.get(17)?,
+                    mongolia_role: r.get(18)?,
                     polities: vec![],
                     persons: vec![],
                     organizations: vec![],
