@@ -403,6 +403,11 @@ fn stats(data: &Dataset) -> Result<Vec<Value>, Error> {
              UNION ALL SELECT 'persons', count(*) FROM persons \
              UNION ALL SELECT 'sources', count(*) FROM sources \
              UNION ALL SELECT 'citations', count(*) FROM citations \
+             UNION ALL SELECT 'events: context (Mongolia no party)', count(*) FROM events WHERE mongolia_role = 'none' \
+             UNION ALL SELECT 'quantities', count(*) FROM quantities \
+             UNION ALL SELECT 'sources: Wikipedia articles held', count(*) FROM sources WHERE id LIKE 'wp-%' \
+             UNION ALL SELECT 'paragraphs without a fact (listed)', count(*) FROM uncited_paragraphs \
+             UNION ALL SELECT 'disputes: ' || kind, count(*) FROM disputes GROUP BY kind \
              UNION ALL SELECT 'disputes', count(*) FROM disputes";
     Ok(objects(data.sql(q)?))
 }
