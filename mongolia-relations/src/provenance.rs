@@ -180,7 +180,11 @@ fn check_citation(text: &SourceText, locator: &str, quote: Option<&str>) -> std:
     let lines = text
         .lines_of(&parsed)
         .map_err(|e| format!("locator {locator:?} does not resolve: {e}"))?;
-    let Some(quote) = quote else { return Ok(lines) };
+    let Some(quote) = quote else {
+        return Err(format!(
+            "locator {locator:?} has no quote: a citation of a text we hold gives the identifying phrase, so that the place can be checked"
+        ));
+    };
     let span = text.resolve(&parsed).map_err(|e| e.to_string())?;
     if span.contains(&crate::locator::normalize(quote)) {
         return Ok(lines);
