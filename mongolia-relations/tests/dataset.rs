@@ -193,7 +193,7 @@ fn named_disputes_list_both_sides_with_sources() {
     let closure = find("closed its embassy");
     assert!(closure.claims.iter().any(|c| c.sources.contains(&"doc001".into())));
     assert!(closure.claims.iter().any(|c| c.sources.contains(&"doc002".into())));
-    assert!(find("misprint").claims.iter().any(|c| c.value.contains("2019")));
+    assert!(find("austerity measures").claims.iter().any(|c| c.value.contains("2019")));
 }
 
 #[test]
