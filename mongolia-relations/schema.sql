@@ -446,8 +446,11 @@ INSERT INTO mission_kinds VALUES
 -- "As of": the Wikipedia texts we hold are of an undated revision (late 2025 by internal
 -- evidence), and a sentence in them may be years older than the revision (Tajikistan's row
 -- calls Astana Nur-Sultan, its name from 2019 to 2022). Their present tense is therefore not
--- dated to the revision: as_of stays NULL, to be read as "so at some recent time the text does
--- not date", and a hint, where the text gives one, goes to note.
+-- dated to the revision: for them as_of stays NULL, to be read as "so at some recent time the
+-- text does not date", and a hint, where the text gives one, goes to note. The build refuses a
+-- mission whose sending and receiving states are one, that closes before it opens, that has a
+-- closing date but status 'open', an accredited_from that is missing, stray or the receiving
+-- state, or dates outside the years of one of its states.
 CREATE TABLE missions (
     id          INTEGER PRIMARY KEY,
     sending     TEXT NOT NULL REFERENCES polities(code),  -- the state the mission represents
@@ -460,7 +463,7 @@ CREATE TABLE missions (
     opened_start TEXT, opened_end TEXT, opened_precision TEXT,  -- derived bounds of `opened`
     closed      TEXT,              -- EDTF; when it closed, NULL where it did not or no date is given (see status)
     closed_start TEXT, closed_end TEXT, closed_precision TEXT,  -- derived bounds of `closed`
-    as_of       TEXT,              -- EDTF; the time the source describes, where the source dates its own statement ("as of 2005"); NULL for an undated statement in the present tense (see above)
+    as_of       TEXT,              -- EDTF; the time the source describes, where the source dates its own statement (a dated report, "as of 2005"); NULL for an undated statement in the present tense (see above)
     as_of_start TEXT, as_of_end TEXT, as_of_precision TEXT,  -- derived bounds of `as_of`
     note        TEXT,              -- what we read into the source, in our words: an inferred city, a reopening, an unclear rank
     dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
