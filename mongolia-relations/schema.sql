@@ -12,7 +12,8 @@
 --   century, interval, set). Seeds give only X. A partial date is never widened into a day.
 -- * Unknown is NULL, never 0 or ''.
 -- * Every row of a fact table (events, treaties, postings, memberships, observations, quantities,
---   person_roles, claims, polities, polity_codes) is cited by at least one row of `citations`.
+--   person_roles, claims, polities, polity_codes, missions) is cited by at least one row of
+--   `citations`.
 -- * Vocabularies are tables (event_kinds, participant_roles, ...); a value outside them fails
 --   the build.
 -- * Polities are states as they were: the USSR (SUN) is not Russia (RUS), the GDR (DDR) is not
@@ -388,7 +389,7 @@ CREATE TABLE quantities (
 CREATE TABLE citations (
     id           INTEGER PRIMARY KEY,
     source       TEXT NOT NULL REFERENCES sources(id),
-    record_table TEXT NOT NULL CHECK (record_table IN ('events', 'treaties', 'postings', 'memberships', 'observations', 'quantities', 'person_roles', 'claims', 'polities', 'polity_codes')),  -- the table of the cited row
+    record_table TEXT NOT NULL CHECK (record_table IN ('events', 'treaties', 'postings', 'memberships', 'observations', 'quantities', 'person_roles', 'claims', 'polities', 'polity_codes', 'missions')),  -- the table of the cited row
     record_id    TEXT NOT NULL,    -- the cited row's key (id, or code for polities)
     locator      TEXT NOT NULL,    -- where in the source: for a text we hold (sources.sha256) steps a program resolves, e.g. '§Hopes dashed, ¶2', '§Americas, row 2', 'footnote xii' (docs/locators.md); free text otherwise
     quote        TEXT,             -- a short identifying phrase from the source (ten words at most), inside the span the locator names
@@ -409,7 +410,7 @@ CREATE TABLE disputes (
 CREATE TABLE claims (
     id           INTEGER PRIMARY KEY,
     dispute      INTEGER NOT NULL REFERENCES disputes(id),
-    record_table TEXT CHECK (record_table IN ('events', 'treaties', 'postings', 'memberships', 'observations', 'quantities', 'person_roles', 'polities', 'polity_codes')),  -- the record the claim is about, where it is one
+    record_table TEXT CHECK (record_table IN ('events', 'treaties', 'postings', 'memberships', 'observations', 'quantities', 'person_roles', 'polities', 'polity_codes', 'missions')),  -- the record the claim is about, where it is one
     record_id    TEXT,             -- its key
     property     TEXT NOT NULL,    -- what the claim is about ('date', 'count', 'reason', 'name')
     value        TEXT NOT NULL,    -- the value this side gives, in our words
@@ -429,6 +430,62 @@ CREATE TABLE uncited_paragraphs (
     dataset TEXT NOT NULL DEFAULT 'mongolia-relations',  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
     PRIMARY KEY (source, locator)
 ) STRICT;
+
+-- ===================================================================== missions
+
+-- mission_kinds: the kind of diplomatic or consular presence a row of `missions` records.
+CREATE TABLE mission_kinds (
+    kind        TEXT PRIMARY KEY,  -- our code
+    description TEXT NOT NULL      -- meaning
+) STRICT;
+
+INSERT INTO mission_kinds VALUES
+ ('embassy', 'A resident embassy (or high commission) of the sending state in the receiving state'),
+ ('consulate_general', 'A consulate general, as the source names it (a source may not say whether it is a career or an honorary post)'),
+ ('consulate', 'A consulate'),
+ ('consular_office', 'A consular office below consulate rank: a consular department or branch, e.g. one kept where an embassy closed'),
+ ('honorary_consulate', 'An honorary consulate or honorary consulate general, headed by an honorary consul'),
+ ('representative_office', 'A representative, trade or economic office that stands in for an embassy where the two have no diplomatic relations'),
+ ('liaison_office', 'A liaison or interests office short of an embassy'),
+ ('accredited_from', 'Non-resident accreditation: the sending state covers the receiving state from its embassy in another state (city and accredited_from name that embassy)');
+
+-- missions: who keeps which diplomatic or consular presence where. One row per mission (or per
+-- non-resident accreditation) as a source states it; a mission that closed and reopened is two
+-- rows. Rows say what the source says, so an undated "X has an embassy in Ulaanbaatar" is a
+-- row with NULL opened and closed and status 'open'. A resident embassy is kind 'embassy' with
+-- receiving = the host state; a state covered from an embassy elsewhere is kind
+-- 'accredited_from' with receiving = the covered state and accredited_from = the host of the
+-- embassy that covers it (Mexico covers Mongolia from Seoul: sending MEX, receiving MNG,
+-- accredited_from KOR, city Seoul). A state's embassy named only because it also covers a third
+-- state (Mongolia's embassy in Washington, named as covering Mexico) is a row of its own.
+-- "As of": the Wikipedia texts we hold are of an undated revision (late 2025 by internal
+-- evidence), and a sentence in them may be years older than the revision (Tajikistan's row
+-- calls Astana Nur-Sultan, its name from 2019 to 2022). Their present tense is therefore not
+-- dated to the revision: for them as_of stays NULL, to be read as "so at some recent time the
+-- text does not date", and a hint, where the text gives one, goes to note. The build refuses a
+-- mission whose sending and receiving states are one, that closes before it opens, that has a
+-- closing date but status 'open', an accredited_from that is missing, stray or the receiving
+-- state, or dates outside the years of one of its states.
+CREATE TABLE missions (
+    id          INTEGER PRIMARY KEY,
+    sending     TEXT NOT NULL REFERENCES polities(code),  -- the state the mission represents
+    receiving   TEXT NOT NULL REFERENCES polities(code),  -- the state it is accredited to (for every kind but accredited_from, the state it stands in)
+    kind        TEXT NOT NULL REFERENCES mission_kinds(kind),  -- see mission_kinds
+    city        TEXT,              -- the city the mission is in, in its common English spelling (the source's older name in note); for accredited_from the city of the covering embassy; NULL where the source names no city and none follows from it
+    accredited_from TEXT REFERENCES polities(code),  -- accredited_from only: the state whose territory holds the covering embassy (never the receiving state); NULL for every other kind
+    status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),  -- 'closed' when the source says the mission closed, with or without a date (closed may be NULL); 'open' when it says the mission exists, or opened and no end is known
+    opened      TEXT,              -- EDTF; when it opened (or the accreditation began), NULL where the source gives no date; a reopening dates the new row, and note says so
+    opened_start TEXT, opened_end TEXT, opened_precision TEXT,  -- derived bounds of `opened`
+    closed      TEXT,              -- EDTF; when it closed, NULL where it did not or no date is given (see status)
+    closed_start TEXT, closed_end TEXT, closed_precision TEXT,  -- derived bounds of `closed`
+    as_of       TEXT,              -- EDTF; the time the source describes, where the source dates its own statement (a dated report, "as of 2005"); NULL for an undated statement in the present tense (see above)
+    as_of_start TEXT, as_of_end TEXT, as_of_precision TEXT,  -- derived bounds of `as_of`
+    note        TEXT,              -- what we read into the source, in our words: an inferred city, a reopening, an unclear rank
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
+) STRICT;
+
+CREATE INDEX missions_sending ON missions(sending);
+CREATE INDEX missions_receiving ON missions(receiving);
 
 -- ===================================================================== derived
 

@@ -8,10 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test --workspace --locked
 
-venv="${MONGOLIA_RELATIONS_TEST_VENV:-target/test-venv}"
+# Absolute, so that the path still holds after the cd below (the variable may be relative or not).
+venv="$(realpath -m "${MONGOLIA_RELATIONS_TEST_VENV:-target/test-venv}")"
 rm -rf "$venv"
 python3 -m venv "$venv"
 "$venv/bin/python" -m pip install -q --upgrade pip
 "$venv/bin/python" -m pip install -q "./bindings-python[test]"
 cd bindings-python
-"../$venv/bin/python" -m pytest -q -p no:cacheprovider
+"$venv/bin/python" -m pytest -q -p no:cacheprovider

@@ -96,6 +96,21 @@ pub const POSTINGS: Layout = &[
     ("sources", List),
     ("dataset", Category),
 ];
+pub const MISSIONS: Layout = &[
+    ("id", Int),
+    ("sending", Category),
+    ("receiving", Category),
+    ("kind", Category),
+    ("city", Text),
+    ("accredited_from", Category),
+    ("status", Category),
+    ("opened", Text),
+    ("closed", Text),
+    ("as_of", Text),
+    ("note", Text),
+    ("sources", List),
+    ("dataset", Category),
+];
 pub const MEMBERSHIPS: Layout = &[
     ("id", Int),
     ("organization", Category),

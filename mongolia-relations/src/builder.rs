@@ -50,6 +50,7 @@ pub const FACT_TABLES: &[&str] = &[
     "claims",
     "polities",
     "polity_codes",
+    "missions",
 ];
 
 /// A citation's identifying phrase may not be longer than this (words).
@@ -587,6 +588,38 @@ fn check_rules(conn: &Connection, origins: &Origins, problems: &mut Vec<SeedProb
             "polity_codes",
             "valid_from_start IS NOT NULL AND valid_to_end IS NOT NULL AND valid_to_end < valid_from_start",
             "the code stops holding before it starts (valid_to is before valid_from)",
+        ),
+        (
+            "missions",
+            "sending = receiving",
+            "a mission's sending and receiving states are the same",
+        ),
+        (
+            "missions",
+            "opened_start IS NOT NULL AND closed_end IS NOT NULL AND closed_end < opened_start",
+            "the mission closes before it opens",
+        ),
+        (
+            "missions",
+            "closed IS NOT NULL AND status <> 'closed'",
+            "a mission with a closing date has status 'closed'",
+        ),
+        (
+            "missions",
+            "(kind = 'accredited_from') <> (accredited_from IS NOT NULL)",
+            "accredited_from names the covering embassy's state for kind 'accredited_from', and only for it",
+        ),
+        (
+            "missions",
+            "accredited_from = receiving",
+            "a state covered from an embassy on its own soil has a resident mission: use kind 'embassy'",
+        ),
+        (
+            "missions",
+            "EXISTS (SELECT 1 FROM polities p WHERE p.code IN (missions.sending, missions.receiving, missions.accredited_from) \
+             AND ((p.start_year IS NOT NULL AND printf('%04d-01-01', p.start_year) > MIN(COALESCE(missions.opened_end, '9999'), COALESCE(missions.closed_end, '9999'), COALESCE(missions.as_of_end, '9999'))) \
+               OR (p.end_year IS NOT NULL AND printf('%04d-12-31', p.end_year) < MAX(COALESCE(missions.opened_start, ''), COALESCE(missions.closed_start, ''), COALESCE(missions.as_of_start, '')))))",
+            "the mission is dated outside the years of one of its states (a state before it existed or after it ended)",
         ),
     ];
     for (table, condition, message) in rules {

@@ -19,8 +19,9 @@ pub const SCHEMA: &str = include_str!("../schema.sql");
 
 /// The schema version this library reads; a file with another one is refused (an older file is
 /// rebuilt from its seeds with `build --extra`). Version 2 added the code crosswalk
-/// (`polity_codes`, `code_schemes`) and `events.date_long`.
-pub const SCHEMA_VERSION: i64 = 2;
+/// (`polity_codes`, `code_schemes`) and `events.date_long`; version 3 added diplomatic missions
+/// (`missions`, `mission_kinds`).
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Tables every database of this schema has.
 const REQUIRED_TABLES: &[&str] = &[
@@ -34,6 +35,7 @@ const REQUIRED_TABLES: &[&str] = &[
     "treaties",
     "postings",
     "memberships",
+    "missions",
     "observations",
     "disputes",
     "claims",

@@ -21,7 +21,7 @@ pub struct Filter {
     /// A polity by code (ISO alpha-2 or alpha-3, a former ISO code, our code), name, alias, COW
     /// number (`731` or `cow:731`), Gleditsch-Ward number (`gw:731`) or ISO numeric (`iso:408`).
     pub polity: Option<String>,
-    /// An event kind, treaty kind or membership status, depending on the query.
+    /// An event kind, treaty kind, membership status or mission kind, depending on the query.
     pub kind: Option<String>,
     /// Earliest date (EDTF).
     pub start: Option<String>,
@@ -39,9 +39,9 @@ pub struct Filter {
     pub cameo: Option<String>,
     /// Events only: a PLOVER event type.
     pub plover: Option<String>,
-    /// Postings only: the sending state (any form `polity` accepts).
+    /// Postings and missions: the sending state (any form `polity` accepts).
     pub sending: Option<String>,
-    /// Postings only: the receiving state (any form `polity` accepts).
+    /// Postings and missions: the receiving state (any form `polity` accepts).
     pub receiving: Option<String>,
 }
 

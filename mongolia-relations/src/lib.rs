@@ -1,7 +1,7 @@
 //! # mongolia-relations
 //!
 //! A curated, cited dataset of Mongolia's foreign relations — recognitions, treaties, visits,
-//! ambassadors, memberships, aid, trade — embedded as a read-only SQLite database, with typed
+//! ambassadors, missions, memberships, aid, trade — embedded as a read-only SQLite database, with typed
 //! queries. Every fact row cites at least one source with a locator; disagreements between
 //! sources are kept as disputes; dates keep the precision the sources give (EDTF).
 //!
@@ -31,6 +31,7 @@ mod export;
 mod filter;
 mod guard;
 pub mod locator;
+mod missions;
 mod own_words;
 mod panel;
 mod provenance;

@@ -34,7 +34,7 @@ struct Filters {
     /// Polity: ISO code, our code, name or alias ("North Korea", "DPRK", "PRK", "KP"), COW number, gw:NNN, iso:NNN.
     #[arg(long)]
     polity: Option<String>,
-    /// Event kind, treaty kind or membership status.
+    /// Event kind, treaty kind, membership status or mission kind.
     #[arg(long)]
     kind: Option<String>,
     /// Earliest date (EDTF: 1986, 1988-06, 1948-10-15).
@@ -94,6 +94,18 @@ enum Command {
         #[arg(long)]
         sending: Option<String>,
         /// Only diplomats sent to this state.
+        #[arg(long)]
+        receiving: Option<String>,
+    },
+    /// Diplomatic missions: embassies, consulates, honorary consulates and non-resident
+    /// accreditations (--kind accredited_from), either way.
+    Missions {
+        #[command(flatten)]
+        filters: Filters,
+        /// Only missions of this state.
+        #[arg(long)]
+        sending: Option<String>,
+        /// Only missions to this state.
         #[arg(long)]
         receiving: Option<String>,
     },
@@ -262,6 +274,32 @@ fn run(cli: &Cli) -> Result<(), Error> {
                 &["id", "person", "sending", "receiving", "start", "end"],
             )
         }
+        Command::Missions {
+            filters,
+            sending,
+            receiving,
+        } => {
+            let f = Filter {
+                sending: sending.clone(),
+                receiving: receiving.clone(),
+                ..filters.filter()
+            };
+            (
+                to_rows(&data.missions(&f)?),
+                &[
+                    "id",
+                    "sending",
+                    "receiving",
+                    "kind",
+                    "city",
+                    "accredited_from",
+                    "status",
+                    "opened",
+                    "closed",
+                    "sources",
+                ],
+            )
+        }
         Command::Memberships { filters } => (
             to_rows(&data.memberships(&filters.filter())?),
             &["organization", "polity", "status", "start", "end", "sources"],
@@ -394,6 +432,8 @@ fn stats(data: &Dataset) -> Result<Vec<Value>, Error> {
              UNION ALL SELECT 'events (all)', count(*) FROM events \
              UNION ALL SELECT 'treaties', count(*) FROM treaties \
              UNION ALL SELECT 'postings', count(*) FROM postings \
+             UNION ALL SELECT 'missions (all)', count(*) FROM missions \
+             UNION ALL SELECT 'missions: ' || kind, count(*) FROM missions GROUP BY kind \
              UNION ALL SELECT 'memberships', count(*) FROM memberships \
              UNION ALL SELECT 'observations', count(*) FROM observations \
              UNION ALL SELECT 'polities', count(*) FROM polities \

@@ -10,13 +10,13 @@ use std::collections::HashMap;
 
 /// A WHERE clause under construction.
 #[derive(Default)]
-struct Where {
+pub(crate) struct Where {
     clauses: Vec<String>,
-    params: Vec<Value>,
+    pub(crate) params: Vec<Value>,
 }
 
 impl Where {
-    fn add(&mut self, clause: &str, values: impl IntoIterator<Item = Value>) {
+    pub(crate) fn add(&mut self, clause: &str, values: impl IntoIterator<Item = Value>) {
         let mut clause = clause.to_string();
         for v in values {
             self.params.push(v);
@@ -25,7 +25,7 @@ impl Where {
         self.clauses.push(clause);
     }
 
-    fn sql(&self) -> String {
+    pub(crate) fn sql(&self) -> String {
         if self.clauses.is_empty() {
             String::new()
         } else {
@@ -34,7 +34,7 @@ impl Where {
     }
 }
 
-fn text(v: String) -> Value {
+pub(crate) fn text(v: String) -> Value {
     Value::Text(v)
 }
 
@@ -60,7 +60,7 @@ fn split_list(s: Option<String>) -> Vec<String> {
 }
 
 impl Dataset {
-    fn collect<T>(&self, sql: &str, params: &[Value], map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+    pub(crate) fn collect<T>(&self, sql: &str, params: &[Value], map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
         let mut stmt = self.connection().prepare_cached(sql)?;
         let rows = stmt
             .query_map(params_from_iter(params.iter()), map)?
@@ -89,7 +89,7 @@ impl Dataset {
     }
 
     /// Fills each record's `sources` from the citations of its table.
-    fn attach_sources<T>(
+    pub(crate) fn attach_sources<T>(
         &self,
         table: &str,
         records: &mut [T],
@@ -106,7 +106,7 @@ impl Dataset {
         Ok(())
     }
 
-    fn polity_where(&self, w: &mut Where, f: &Filter, clause: &str) -> Result<()> {
+    pub(crate) fn polity_where(&self, w: &mut Where, f: &Filter, clause: &str) -> Result<()> {
         if let Some(p) = &f.polity {
             let code = self.resolve_polity(p)?;
             let n = clause.matches("{}").count();
@@ -115,7 +115,20 @@ impl Dataset {
         Ok(())
     }
 
-    fn range_where(&self, w: &mut Where, f: &Filter, start_col: &str, end_col: &str) -> Result<()> {
+    /// The sides of a table with `sending` and `receiving` columns (alias `t`): `polity` matches
+    /// either side, `sending` and `receiving` one side each.
+    pub(crate) fn sides_where(&self, w: &mut Where, f: &Filter, t: &str) -> Result<()> {
+        self.polity_where(w, f, &format!("({t}.sending = {{}} OR {t}.receiving = {{}})"))?;
+        if let Some(s) = &f.sending {
+            w.add(&format!("{t}.sending = {{}}"), [text(self.resolve_polity(s)?)]);
+        }
+        if let Some(r) = &f.receiving {
+            w.add(&format!("{t}.receiving = {{}}"), [text(self.resolve_polity(r)?)]);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn range_where(&self, w: &mut Where, f: &Filter, start_col: &str, end_col: &str) -> Result<()> {
         let (start, end) = f.date_bounds()?;
         if let Some(s) = start {
             w.add(&format!("{end_col} >= {{}}"), [text(s.to_string())]);
@@ -355,13 +368,7 @@ impl Dataset {
     /// keep postings that may overlap the range.
     pub fn postings(&self, f: &Filter) -> Result<Vec<Posting>> {
         let mut w = Where::default();
-        self.polity_where(&mut w, f, "(p.sending = {} OR p.receiving = {})")?;
-        if let Some(s) = &f.sending {
-            w.add("p.sending = {}", [text(self.resolve_polity(s)?)]);
-        }
-        if let Some(r) = &f.receiving {
-            w.add("p.receiving = {}", [text(self.resolve_polity(r)?)]);
-        }
+        self.sides_where(&mut w, f, "p")?;
         if let Some(person) = &f.person {
             w.add("p.person = {}", [Value::Integer(self.resolve_person(person)?)]);
         }
@@ -658,6 +665,7 @@ impl Dataset {
             "d.id IN (SELECT c.dispute FROM claims c WHERE (c.record_table = 'events' AND c.record_id IN (SELECT CAST(event AS TEXT) FROM event_participants WHERE polity = {})) \
              OR (c.record_table = 'memberships' AND c.record_id IN (SELECT CAST(id AS TEXT) FROM memberships WHERE polity = {})) \
              OR (c.record_table = 'postings' AND c.record_id IN (SELECT CAST(id AS TEXT) FROM postings WHERE sending = {} OR receiving = {})) \
+             OR (c.record_table = 'missions' AND c.record_id IN (SELECT CAST(id AS TEXT) FROM missions WHERE sending = {} OR receiving = {})) \
              OR (c.record_table = 'quantities' AND c.record_id IN (SELECT CAST(q.id AS TEXT) FROM quantities q JOIN event_participants ep ON ep.event = q.event WHERE ep.polity = {})) \
              OR (c.record_table = 'polities' AND c.record_id = {}) \
              OR (c.record_table = 'polity_codes' AND c.record_id IN (SELECT CAST(id AS TEXT) FROM polity_codes WHERE polity = {})))",

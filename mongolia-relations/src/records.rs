@@ -133,6 +133,38 @@ pub struct Posting {
     pub dataset: String,
 }
 
+/// A diplomatic or consular mission, or a non-resident accreditation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Mission {
+    /// Stable id.
+    pub id: i64,
+    /// The state the mission represents.
+    pub sending: String,
+    /// The state it is accredited to.
+    pub receiving: String,
+    /// Kind from the `mission_kinds` vocabulary (`embassy`, `consulate_general`,
+    /// `honorary_consulate`, `accredited_from`, ...).
+    pub kind: String,
+    /// The city it is in; for `accredited_from`, the city of the covering embassy.
+    pub city: Option<String>,
+    /// For `accredited_from`: the state holding the covering embassy.
+    pub accredited_from: Option<String>,
+    /// `open`, or `closed` when the source says it closed (with or without a date).
+    pub status: String,
+    /// Opening (EDTF) where known.
+    pub opened: Option<String>,
+    /// Closing (EDTF) where known.
+    pub closed: Option<String>,
+    /// The time the source describes (EDTF), where it dates its own statement.
+    pub as_of: Option<String>,
+    /// Further remarks.
+    pub note: Option<String>,
+    /// Ids of the sources.
+    pub sources: Vec<String>,
+    /// The dataset the row comes from (`mongolia-relations` or an extension's name).
+    pub dataset: String,
+}
+
 /// A membership in an international organization.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Membership {

@@ -161,3 +161,28 @@ fn a_clean_build_reproduces_the_embedded_file_byte_for_byte() {
         "build.rs and this build must write identical bytes"
     );
 }
+
+#[test]
+fn a_mission_to_itself_or_closing_before_it_opens_or_with_a_stray_accreditation_is_refused() {
+    // id,sending,receiving,kind,city,accredited_from,status,opened,closed,as_of,note
+    for (row, needle) in [
+        (
+            "9999,MNG,MNG,embassy,Ulaanbaatar,,open,,,,",
+            "sending and receiving states are the same",
+        ),
+        ("9999,MNG,JPN,embassy,Tokyo,,closed,1990,1980,,", "closes before it opens"),
+        ("9999,MNG,JPN,embassy,Tokyo,,open,,1980,,", "status 'closed'"),
+        ("9999,MNG,JPN,accredited_from,Beijing,,open,,,,", "accredited_from names"),
+        ("9999,MNG,JPN,embassy,Tokyo,CHN,open,,,,", "accredited_from names"),
+        ("9999,MNG,JPN,accredited_from,Tokyo,JPN,open,,,,", "use kind 'embassy'"),
+        ("9999,MNG,JPN,embasy,Tokyo,,open,,,,", "known:"),
+    ] {
+        assert_reported("missions.csv", row, needle);
+    }
+}
+
+#[test]
+fn a_mission_dated_before_its_state_existed_or_after_it_ended_is_refused() {
+    assert_reported("missions.csv", "9999,MNG,CZE,embassy,Prague,,open,1960,,,", "outside the years");
+    assert_reported("missions.csv", "9999,MNG,SUN,embassy,Moscow,,open,1995,,,", "outside the years");
+}

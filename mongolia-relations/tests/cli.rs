@@ -117,3 +117,48 @@ fn codes_looks_up_a_cow_number_at_a_date_and_lists_a_politys_codes_as_csv() {
     let (ok, _, stderr) = run(&["codes", "--scheme", "cow", "--code", "365", "--on", "1991"]);
     assert!(!ok && stderr.contains("SUN (Soviet Union, 1922-12-30 to 1991-12-25)"), "{stderr}");
 }
+
+#[test]
+fn missions_filter_by_side_and_kind_and_print_as_csv_or_json() {
+    let (ok, stdout, stderr) = run(&[
+        "missions",
+        "--receiving",
+        "Mongolia",
+        "--kind",
+        "accredited_from",
+        "--format",
+        "csv",
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.starts_with("id,sending,receiving,kind,city,accredited_from,status"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.lines().any(|l| l.contains(",MEX,MNG,accredited_from,Seoul,KOR,open,")),
+        "{stdout}"
+    );
+    let (ok, stdout, _) = run(&["missions", "--polity", "USA", "--format", "json"]);
+    assert!(ok);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    assert!(rows
+        .iter()
+        .any(|m| m["sending"] == "USA" && m["kind"] == "embassy" && m["opened"] == "1988-09"));
+    let (ok, _, stderr) = run(&["missions", "--kind", "embasy"]);
+    assert!(!ok && stderr.contains("unknown mission kind"), "{stderr}");
+}
+
+#[test]
+fn stats_count_missions_by_kind() {
+    let (ok, stdout, _) = run(&["stats", "--format", "json"]);
+    assert!(ok);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    let n = |what: &str| rows.iter().find(|r| r["what"] == what).and_then(|r| r["n"].as_i64());
+    let kinds: i64 = rows
+        .iter()
+        .filter(|r| r["what"].as_str().is_some_and(|w| w.starts_with("missions: ")))
+        .filter_map(|r| r["n"].as_i64())
+        .sum();
+    assert!(n("missions (all)").is_some_and(|all| all > 100 && all == kinds), "{rows:?}");
+    assert!(n("missions: embassy").is_some_and(|e| e > 40));
+}

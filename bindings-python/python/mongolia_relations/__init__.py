@@ -33,6 +33,7 @@ from ._records import (
     Dispute,
     Event,
     Membership,
+    Mission,
     Observation,
     Organization,
     Person,
@@ -54,6 +55,7 @@ events = _embedded.events
 treaties = _embedded.treaties
 postings = _embedded.postings
 memberships = _embedded.memberships
+missions = _embedded.missions
 observations = _embedded.observations
 polities = _embedded.polities
 codes = _embedded.codes
@@ -115,6 +117,7 @@ __all__ = [
     "InvalidDateError",
     "InvalidFilterError",
     "Membership",
+    "Mission",
     "MongoliaRelationsError",
     "Observation",
     "Organization",
@@ -147,6 +150,7 @@ __all__ = [
     "export",
     "memberships",
     "metadata",
+    "missions",
     "observations",
     "open",
     "organizations",

@@ -114,6 +114,28 @@ class Database:
             receiving=_text("receiving", receiving),
         )
 
+    def missions(
+        self,
+        polity: str | int | None = None,
+        kind: str | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        sending: str | int | None = None,
+        receiving: str | int | None = None,
+    ) -> ResultSet:
+        """Embassies, consulates and non-resident accreditations; ``polity`` matches either side,
+        ``kind`` is a mission kind (``embassy``, ``accredited_from``, ...); a date range keeps
+        missions that may have been open in it (undated ones always)."""
+        return self._run(
+            "missions",
+            polity=_text("polity", polity),
+            kind=_text("kind", kind),
+            start=_date("start", start),
+            end=_date("end", end),
+            sending=_text("sending", sending),
+            receiving=_text("receiving", receiving),
+        )
+
     def memberships(
         self,
         polity: str | int | None = None,

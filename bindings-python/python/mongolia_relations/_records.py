@@ -122,6 +122,28 @@ class Posting(Record):
 
 
 @dataclasses.dataclass(frozen=True)
+class Mission(Record):
+    """A diplomatic or consular mission, or a non-resident accreditation (``kind="accredited_from"``:
+    ``city`` and ``accredited_from`` then name the covering embassy). ``status`` is ``"closed"``
+    when the source says it closed, dated or not."""
+
+    table: ClassVar[str] = "missions"
+    id: int
+    sending: str
+    receiving: str
+    kind: str
+    city: str | None
+    accredited_from: str | None
+    status: str
+    opened: str | None
+    closed: str | None
+    as_of: str | None
+    note: str | None
+    sources: tuple[str, ...]
+    dataset: str
+
+
+@dataclasses.dataclass(frozen=True)
 class Membership(Record):
     """A polity's standing in an international organization."""
 
@@ -292,6 +314,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
     "search": Event,
     "treaties": Treaty,
     "postings": Posting,
+    "missions": Mission,
     "memberships": Membership,
     "observations": Observation,
     "polities": Polity,

@@ -1,0 +1,64 @@
+//! Diplomatic missions: which state keeps an embassy, consulate or non-resident accreditation
+//! where (the `missions` table).
+
+use crate::dataset::Dataset;
+use crate::error::Result;
+use crate::filter::Filter;
+use crate::query::{text, Where};
+use crate::records::Mission;
+
+impl Dataset {
+    /// Missions: `polity` matches the sending or the receiving state, `sending` and `receiving`
+    /// one side only; `kind` is a mission kind (`embassy`, `accredited_from`, ... from the
+    /// `mission_kinds` vocabulary); `start`/`end` keep missions that may have been open at some
+    /// time in the range, so an undated mission is always kept. Rows come by sending state,
+    /// receiving state, kind and opening.
+    ///
+    /// ```
+    /// use mongolia_relations::{Dataset, Filter};
+    /// let data = Dataset::embedded().unwrap();
+    /// let us = data.missions(&Filter::new().sending("USA").receiving("Mongolia").kind("embassy")).unwrap();
+    /// assert_eq!(us[0].city.as_deref(), Some("Ulaanbaatar"));
+    /// ```
+    pub fn missions(&self, f: &Filter) -> Result<Vec<Mission>> {
+        let mut w = Where::default();
+        self.sides_where(&mut w, f, "m")?;
+        if let Some(k) = &f.kind {
+            w.add(
+                "m.kind = {}",
+                [text(self.check_vocabulary("mission kind", "mission_kinds", "kind", k)?)],
+            );
+        }
+        // A mission closed at an unknown time may still have been open at any later date.
+        self.range_where(
+            &mut w,
+            f,
+            "COALESCE(m.opened_start, '0000-01-01')",
+            "COALESCE(m.closed_end, '9999-12-31')",
+        )?;
+        let sql = format!(
+            "SELECT m.id, m.sending, m.receiving, m.kind, m.city, m.accredited_from, m.status, m.opened, m.closed, m.as_of, m.note, m.dataset \
+             FROM missions m{} ORDER BY m.sending, m.receiving, m.kind, m.opened_start IS NULL, m.opened_start, m.id",
+            w.sql()
+        );
+        let mut records = self.collect(&sql, &w.params, |r| {
+            Ok(Mission {
+                id: r.get(0)?,
+                sending: r.get(1)?,
+                receiving: r.get(2)?,
+                kind: r.get(3)?,
+                city: r.get(4)?,
+                accredited_from: r.get(5)?,
+                status: r.get(6)?,
+                opened: r.get(7)?,
+                closed: r.get(8)?,
+                as_of: r.get(9)?,
+                note: r.get(10)?,
+                dataset: r.get(11)?,
+                sources: Vec::new(),
+            })
+        })?;
+        self.attach_sources("missions", &mut records, |x| x.id.to_string(), |x| &mut x.sources)?;
+        Ok(records)
+    }
+}
