@@ -10,13 +10,13 @@ use std::collections::HashMap;
 
 /// A WHERE clause under construction.
 #[derive(Default)]
-struct Where {
+pub(crate) struct Where {
     clauses: Vec<String>,
-    params: Vec<Value>,
+    pub(crate) params: Vec<Value>,
 }
 
 impl Where {
-    fn add(&mut self, clause: &str, values: impl IntoIterator<Item = Value>) {
+    pub(crate) fn add(&mut self, clause: &str, values: impl IntoIterator<Item = Value>) {
         let mut clause = clause.to_string();
         for v in values {
             self.params.push(v);
@@ -25,7 +25,7 @@ impl Where {
         self.clauses.push(clause);
     }
 
-    fn sql(&self) -> String {
+    pub(crate) fn sql(&self) -> String {
         if self.clauses.is_empty() {
             String::new()
         } else {
@@ -34,11 +34,11 @@ impl Where {
     }
 }
 
-fn text(v: String) -> Value {
+pub(crate) fn text(v: String) -> Value {
     Value::Text(v)
 }
 
-fn date(row: &Row<'_>, idx: usize) -> rusqlite::Result<chrono::NaiveDate> {
+pub(crate) fn date(row: &Row<'_>, idx: usize) -> rusqlite::Result<chrono::NaiveDate> {
     let s: String = row.get(idx)?;
     s.parse()
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
@@ -54,13 +54,13 @@ fn opt_date(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<chrono::NaiveD
     }
 }
 
-fn split_list(s: Option<String>) -> Vec<String> {
+pub(crate) fn split_list(s: Option<String>) -> Vec<String> {
     s.map(|s| s.split(';').map(str::to_string).filter(|x| !x.is_empty()).collect())
         .unwrap_or_default()
 }
 
 impl Dataset {
-    fn collect<T>(&self, sql: &str, params: &[Value], map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+    pub(crate) fn collect<T>(&self, sql: &str, params: &[Value], map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
         let mut stmt = self.connection().prepare_cached(sql)?;
         let rows = stmt
             .query_map(params_from_iter(params.iter()), map)?
@@ -106,7 +106,7 @@ impl Dataset {
         Ok(())
     }
 
-    fn polity_where(&self, w: &mut Where, f: &Filter, clause: &str) -> Result<()> {
+    pub(crate) fn polity_where(&self, w: &mut Where, f: &Filter, clause: &str) -> Result<()> {
         if let Some(p) = &f.polity {
             let code = self.resolve_polity(p)?;
             let n = clause.matches("{}").count();
