@@ -424,7 +424,7 @@ CREATE TABLE claims (
 -- scripts/import_unga.py from the files of shared/data; edit that script, not the seeds.
 --
 -- Provenance. These rows are cells of one published dataset, not facts gathered from many
--- documents, so they are not cited through `citations` (20,000 rows of the same citation): each
+-- documents, so they are not cited through `citations` (tens of thousands of rows citing the same source): each
 -- roll call and each agreement row names its source in `source` and where in it in `locator`. A
 -- vote is cited by its roll call: it is the cell of that roll call's row in the source's column
 -- for `source_country`.
@@ -438,22 +438,23 @@ CREATE TABLE claims (
 --   Yugoslavia and Serbia and Montenegro) up to 2006-06-04 and Serbia (SRB) from 2006-06-05;
 -- * TW ('Taiwan') is the Republic of China (TWN), which held China's seat until 1971-10-25; the
 --   source's CN ('China') is the People's Republic (CHN) and votes only from then on. The votes
---   table holds no votes of the Republic of China (the source file gives its six other members
---   only); the agreement table does, to 1971.
+--   table holds no votes of the Republic of China (the shared file carries six members besides
+--   Mongolia, the ROC not among them); the agreement table has it, to 1971.
 -- * every other code is the ISO 3166 alpha-2 code of one polity (polities.iso2): DD the GDR, CS
 --   Czechoslovakia, YD South Yemen, DE unified Germany from 1991.
 -- Left out: the Byelorussian and Ukrainian SSRs, which had seats of their own from 1945 (source
 -- codes BY and UA), are not polities here before 1991, when Belarus (BLR) and Ukraine (UKR)
--- begin; their agreement rows of 1961-1990 (29 years each) are not in the table. The source file
--- has no rows for the Federal Republic of Germany before 1991 nor for North Yemen (YAR).
+-- begin; their agreement rows of 1961-1990 (29 years each) are not in the table. The shared
+-- unga_agreement.csv has no rows for the Federal Republic of Germany (FRG) nor for North Yemen
+-- (YAR), though its comment lines name the FRG; those seats have no agreement rows here.
 -- The build refuses a vote or agreement row whose polity did not exist in the year
 -- (polities.start_year, end_year) and a roll call without Mongolia's vote.
 --
 -- Weak points of the source. The data end on 2020-01-14 (2020 has one roll call). Dates are the
 -- source's: Mongolia's first votes are dated 1961-10-06, three weeks before its admission on
--- 1961-10-27. The two Koreas vote from 1991-10. An
--- absence is not a vote: a member absent or not yet a member has no row. Years with few roll
--- calls (1993: 33) make one year's agreement noisy; keep n_votes beside every value.
+-- 1961-10-27. The two Koreas vote from 1991-10. An absence is not a vote: a member absent or not
+-- yet a member has no row. Years with few roll calls (1993: 37 with a Mongolian vote) make one
+-- year's agreement noisy; keep n_votes beside every value.
 
 -- unga_vote_choices: what a member can cast in a roll call (absences are not recorded).
 CREATE TABLE unga_vote_choices (
