@@ -9,9 +9,11 @@ cd "$(dirname "$0")/.."
 cargo test --workspace --locked
 
 venv="${MONGOLIA_RELATIONS_TEST_VENV:-target/test-venv}"
+# Absolute, so that the same path holds after the cd below whether the variable was relative or not.
+venv="$(realpath -m "$venv")"
 rm -rf "$venv"
 python3 -m venv "$venv"
 "$venv/bin/python" -m pip install -q --upgrade pip
 "$venv/bin/python" -m pip install -q "./bindings-python[test]"
 cd bindings-python
-"../$venv/bin/python" -m pytest -q -p no:cacheprovider
+"$venv/bin/python" -m pytest -q -p no:cacheprovider
