@@ -486,6 +486,122 @@ CREATE TABLE missions (
 
 CREATE INDEX missions_sending ON missions(sending);
 CREATE INDEX missions_receiving ON missions(receiving);
+-- ===================================================================== UN General Assembly votes
+
+-- The roll calls of the UN General Assembly in which Mongolia voted, the votes cast in them by
+-- Mongolia and six other members, and Mongolia's yearly agreement with every member, from the
+-- United Nations General Assembly Voting Data of Voeten et al. (source `unvotes_voeten`; the
+-- agreement table, computed from it, is source `unga_agreement_mn`). The seeds are written by
+-- scripts/import_unga.py from the files of shared/data; edit that script, not the seeds.
+--
+-- Provenance. These rows are cells of one published dataset, not facts gathered from many
+-- documents, so they are not cited through `citations` (tens of thousands of rows citing the same source): each
+-- roll call and each agreement row names its source in `source` and where in it in `locator`. A
+-- vote is cited by its roll call: it is the cell of that roll call's row in the source's column
+-- for `source_country`.
+--
+-- Seats, not states. The source names the holder of a UN seat by one code over time. Each row is
+-- mapped to the polity of ours that held the seat on the roll call's day, and its
+-- `source_country` keeps the source's code:
+-- * RU ('Russia' in the source) is the USSR (SUN) up to 1991-12-25 and Russia (RUS) from
+--   1991-12-26, the day the dated crosswalk (polity_codes) cuts COW/G&W 365;
+-- * YU ('Yugoslavia') is Yugoslavia (YUG, which here continues as the Federal Republic of
+--   Yugoslavia and Serbia and Montenegro) up to 2006-06-04 and Serbia (SRB) from 2006-06-05;
+-- * TW ('Taiwan') is the Republic of China (TWN), which held China's seat until 1971-10-25; the
+--   source's CN ('China') is the People's Republic (CHN) and votes only from then on. The votes
+--   table holds no votes of the Republic of China (the shared file carries six members besides
+--   Mongolia, the ROC not among them); the agreement table has it, to 1971.
+-- * every other code is the ISO 3166 alpha-2 code of one polity (polities.iso2): DD the GDR, CS
+--   Czechoslovakia, YD South Yemen, DE unified Germany from 1991.
+-- Left out: the Byelorussian and Ukrainian SSRs, which had seats of their own from 1945 (source
+-- codes BY and UA), are not polities here before 1991, when Belarus (BLR) and Ukraine (UKR)
+-- begin; their agreement rows of 1961-1990 (29 years each) are not in the table. The shared
+-- unga_agreement.csv has no rows for the Federal Republic of Germany (FRG) nor for North Yemen
+-- (YAR), though its comment lines name the FRG; those seats have no agreement rows here.
+-- The build refuses a vote or agreement row whose polity did not exist in the year
+-- (polities.start_year, end_year) and a roll call without Mongolia's vote.
+--
+-- Weak points of the source. The data end on 2020-01-14 (2020 has one roll call). Dates are the
+-- source's: Mongolia's first votes are dated 1961-10-06, three weeks before its admission on
+-- 1961-10-27. The two Koreas vote from 1991-10. An absence is not a vote: a member absent or not
+-- yet a member has no row. Years with few roll calls (1993: 37 with a Mongolian vote) make one
+-- year's agreement noisy; keep n_votes beside every value.
+
+-- unga_vote_choices: what a member can cast in a roll call (absences are not recorded).
+CREATE TABLE unga_vote_choices (
+    vote        TEXT PRIMARY KEY,  -- our code, the source's word
+    description TEXT NOT NULL      -- meaning
+) STRICT;
+
+INSERT INTO unga_vote_choices VALUES
+ ('yes', 'Voted in favour'),
+ ('no', 'Voted against'),
+ ('abstain', 'Abstained (present and voting neither way)');
+
+-- unga_issues: the source's issue codes of roll calls. A roll call has none, one or several;
+-- about 30% of Mongolia's roll calls have none (the Korean question of 1961-1975 among them).
+CREATE TABLE unga_issues (
+    issue       TEXT PRIMARY KEY,  -- the source's code
+    description TEXT NOT NULL      -- what roll calls with the code are about
+) STRICT;
+
+INSERT INTO unga_issues VALUES
+ ('me', 'The Palestinian conflict'),
+ ('nu', 'Nuclear weapons and nuclear material'),
+ ('di', 'Arms control and disarmament'),
+ ('hr', 'Human rights'),
+ ('co', 'Colonialism'),
+ ('ec', 'Economic development');
+
+-- unga_roll_calls: one row per roll call of the General Assembly in which Mongolia voted yes, no
+-- or abstain (5,177 from 1961-10-06 to 2020-01-14).
+CREATE TABLE unga_roll_calls (
+    rcid        INTEGER PRIMARY KEY,  -- the source's roll-call id (rcid of un_roll_calls)
+    session     INTEGER NOT NULL,     -- the General Assembly session (16 = 1961-62)
+    date        TEXT NOT NULL CHECK (date(date) IS date),  -- the day of the vote, ISO 8601, as the source gives it
+    symbol      TEXT,                 -- the resolution's symbol as the source writes it ('R/16/521' for A/RES/16/521), NULL where the source gives none (amendments, procedural votes)
+    important_vote INTEGER CHECK (important_vote IN (0, 1)),  -- 1 when the US State Department listed it as an important vote (source's importantvote), NULL where the source has no flag
+    title       TEXT,                 -- the source's short description, as written (upper case), NULL where it gives none
+    source      TEXT NOT NULL REFERENCES sources(id),  -- the dataset the row is taken from
+    locator     TEXT NOT NULL,        -- where in it: 'rcid N', the key of the source's roll-call, vote and issue tables
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
+) STRICT;
+
+-- unga_roll_call_issues: the source's issue codes of each roll call.
+CREATE TABLE unga_roll_call_issues (
+    rcid  INTEGER NOT NULL REFERENCES unga_roll_calls(rcid),
+    issue TEXT NOT NULL REFERENCES unga_issues(issue),
+    PRIMARY KEY (rcid, issue)
+) STRICT;
+
+-- unga_votes: the votes cast in each roll call by Mongolia (MNG, every roll call), the DPRK
+-- (PRK), the ROK (KOR), the USSR (SUN) or Russia (RUS), the PRC (CHN), the United States (USA)
+-- and Japan (JPN), where each voted. Cited by its roll call (see the section's head).
+CREATE TABLE unga_votes (
+    rcid        INTEGER NOT NULL REFERENCES unga_roll_calls(rcid),
+    polity      TEXT NOT NULL REFERENCES polities(code),  -- who voted: our polity holding the seat on the day (see the section's head)
+    vote        TEXT NOT NULL REFERENCES unga_vote_choices(vote),
+    source_country TEXT NOT NULL,  -- the source's code of the seat (ISO 3166 alpha-2 as it gives it: RU for the USSR and Russia)
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations',  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
+    PRIMARY KEY (rcid, polity)
+) STRICT;
+
+-- unga_agreement: how alike Mongolia and another member voted in a calendar year, over the roll
+-- calls in which both voted yes, no or abstain.
+CREATE TABLE unga_agreement (
+    polity      TEXT NOT NULL REFERENCES polities(code),  -- the other member: our polity holding the seat (on most of the year's roll calls; see note)
+    year        INTEGER NOT NULL,  -- the calendar year of the roll calls
+    n_votes     INTEGER NOT NULL CHECK (n_votes > 0),  -- roll calls of the year in which both voted
+    identical_share REAL NOT NULL CHECK (identical_share BETWEEN 0 AND 1),  -- share of them where both cast the same vote
+    agreement_index REAL NOT NULL CHECK (agreement_index BETWEEN 0 AND 1),  -- mean of 1 - |a - b| with yes = 1, abstain = 0.5, no = 0 (the index of Lijphart and Voeten): abstaining against a yes counts half
+    source_country TEXT NOT NULL,  -- the source's code of the seat (see the section's head)
+    source_name TEXT NOT NULL,     -- the source's name of the seat ('Russia' for the USSR's seat too)
+    note        TEXT,              -- where the seat changed hands within the year, how many of the year's roll calls the other holder had
+    source      TEXT NOT NULL REFERENCES sources(id),  -- the table the row is taken from
+    locator     TEXT NOT NULL,     -- where in it: 'country_code XX, year YYYY'
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations',  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
+    PRIMARY KEY (polity, year)
+) STRICT;
 
 -- ===================================================================== derived
 

@@ -230,6 +230,36 @@ pub const COVERAGE: Layout = &[
     ("sources", Int),
     ("disputed", Bool),
 ];
+pub const UNGA_VOTES: Layout = &[
+    ("rcid", Int),
+    ("session", Int),
+    ("date", Date),
+    ("symbol", Text),
+    ("important_vote", Bool),
+    ("title", Text),
+    ("issues", List),
+    ("polity", Category),
+    ("vote", Category),
+    ("mongolia_vote", Category),
+    ("source_country", Category),
+    ("source", Category),
+    ("locator", Text),
+    ("dataset", Category),
+];
+pub const UNGA_AGREEMENT: Layout = &[
+    ("polity", Category),
+    ("polity_name", Text),
+    ("year", Int),
+    ("n_votes", Int),
+    ("identical_share", Float),
+    ("agreement_index", Float),
+    ("source_country", Category),
+    ("source_name", Text),
+    ("note", Text),
+    ("source", Category),
+    ("locator", Text),
+    ("dataset", Category),
+];
 
 fn days(s: &str) -> Option<i32> {
     let d = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;

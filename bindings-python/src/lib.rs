@@ -150,6 +150,8 @@ fn layout_of(kind: &str) -> Option<Layout> {
         "citations" => columns::CITATIONS,
         "disputes" | "disputes_of" => columns::DISPUTES,
         "coverage" => columns::COVERAGE,
+        "unga_votes" => columns::UNGA_VOTES,
+        "unga_agreement" => columns::UNGA_AGREEMENT,
         _ => return None,
     })
 }
@@ -198,6 +200,7 @@ fn filter_from(args: &HashMap<String, String>) -> Filter {
         plover: get("plover"),
         sending: get("sending"),
         receiving: get("receiving"),
+        issue: get("issue"),
     }
 }
 
@@ -231,6 +234,8 @@ fn query(py: Python<'_>, kind: &str, filters: HashMap<String, String>, db: Optio
                 "sources" => rows(data.sources()?),
                 "disputes" => rows(data.disputes(&f)?),
                 "coverage" => rows(data.coverage()?),
+                "unga_votes" => rows(data.unga_votes(&f)?),
+                "unga_agreement" => rows(data.unga_agreement(&f)?),
                 "citations" => {
                     let (t, i) = record_key();
                     rows(data.citations(&t, &i)?)

@@ -43,6 +43,8 @@ pub struct Filter {
     pub sending: Option<String>,
     /// Postings and missions: the receiving state (any form `polity` accepts).
     pub receiving: Option<String>,
+    /// UN General Assembly votes only: an issue code of the `unga_issues` vocabulary (`hr`, `nu`...).
+    pub issue: Option<String>,
 }
 
 macro_rules! setter {
@@ -73,7 +75,8 @@ impl Filter {
         cameo,
         plover,
         sending,
-        receiving
+        receiving,
+        issue
     );
 
     /// The date bounds of `start` and `end`, checked.

@@ -38,6 +38,7 @@ mod provenance;
 mod query;
 pub mod records;
 mod resolve;
+mod unga;
 
 pub use cite::CitationFormat;
 pub use coverage::Coverage;

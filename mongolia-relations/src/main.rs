@@ -65,6 +65,31 @@ impl Filters {
     }
 }
 
+/// The filters of the UN General Assembly tables.
+#[derive(Args)]
+struct UngaSpan {
+    /// Whose votes (unga-votes) or which member (unga-agreement): any form --polity takes elsewhere.
+    #[arg(long)]
+    polity: Option<String>,
+    /// Earliest date (EDTF: 1969, 1975-11).
+    #[arg(long)]
+    start: Option<String>,
+    /// Latest date (EDTF).
+    #[arg(long)]
+    end: Option<String>,
+}
+
+impl UngaSpan {
+    fn filter(&self) -> Filter {
+        Filter {
+            polity: self.polity.clone(),
+            start: self.start.clone(),
+            end: self.end.clone(),
+            ..Filter::default()
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Dated events (relations, visits, treaties, aid...).
@@ -203,6 +228,20 @@ enum Command {
         /// Last year (default: the latest year in the data).
         #[arg(long)]
         end: Option<i32>,
+    },
+    /// UN General Assembly votes: one row per roll call Mongolia voted in and voter (Mongolia, both
+    /// Koreas, the USSR/Russia, China, the US, Japan), beside Mongolia's vote.
+    UngaVotes {
+        #[command(flatten)]
+        span: UngaSpan,
+        /// The source's issue code: me, nu, di, hr, co or ec.
+        #[arg(long)]
+        issue: Option<String>,
+    },
+    /// Mongolia's yearly agreement with each member in UN General Assembly votes.
+    UngaAgreement {
+        #[command(flatten)]
+        span: UngaSpan,
     },
     /// Counts of what the dataset holds.
     Stats,
@@ -364,6 +403,20 @@ fn run(cli: &Cli) -> Result<(), Error> {
             })];
             (rows, &[])
         }
+        Command::UngaVotes { span, issue } => {
+            let f = Filter {
+                issue: issue.clone(),
+                ..span.filter()
+            };
+            (
+                to_rows(&data.unga_votes(&f)?),
+                &["rcid", "date", "symbol", "polity", "vote", "mongolia_vote", "issues", "title"],
+            )
+        }
+        Command::UngaAgreement { span } => (
+            to_rows(&data.unga_agreement(&span.filter())?),
+            &["polity", "year", "n_votes", "identical_share", "agreement_index", "source_country"],
+        ),
         Command::Stats => (stats(&data)?, &[]),
         Command::Export { out } => {
             let format = match cli.format {
@@ -448,7 +501,10 @@ fn stats(data: &Dataset) -> Result<Vec<Value>, Error> {
              UNION ALL SELECT 'sources: Wikipedia articles held', count(*) FROM sources WHERE id LIKE 'wp-%' \
              UNION ALL SELECT 'paragraphs without a fact (listed)', count(*) FROM uncited_paragraphs \
              UNION ALL SELECT 'disputes: ' || kind, count(*) FROM disputes GROUP BY kind \
-             UNION ALL SELECT 'disputes', count(*) FROM disputes";
+             UNION ALL SELECT 'disputes', count(*) FROM disputes \
+             UNION ALL SELECT 'UN General Assembly roll calls', count(*) FROM unga_roll_calls \
+             UNION ALL SELECT 'UN General Assembly votes: ' || polity, count(*) FROM unga_votes GROUP BY polity \
+             UNION ALL SELECT 'UN General Assembly agreement rows', count(*) FROM unga_agreement";
     Ok(objects(data.sql(q)?))
 }
 

@@ -38,7 +38,7 @@ pub(crate) fn text(v: String) -> Value {
     Value::Text(v)
 }
 
-fn date(row: &Row<'_>, idx: usize) -> rusqlite::Result<chrono::NaiveDate> {
+pub(crate) fn date(row: &Row<'_>, idx: usize) -> rusqlite::Result<chrono::NaiveDate> {
     let s: String = row.get(idx)?;
     s.parse()
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
@@ -54,7 +54,7 @@ fn opt_date(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<chrono::NaiveD
     }
 }
 
-fn split_list(s: Option<String>) -> Vec<String> {
+pub(crate) fn split_list(s: Option<String>) -> Vec<String> {
     s.map(|s| s.split(';').map(str::to_string).filter(|x| !x.is_empty()).collect())
         .unwrap_or_default()
 }

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use crate::unga::{UngaAgreement, UngaVote};
+
 /// Someone or something taking part in an event.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Participant {

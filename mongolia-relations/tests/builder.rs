@@ -183,6 +183,6 @@ fn a_mission_to_itself_or_closing_before_it_opens_or_with_a_stray_accreditation_
 
 #[test]
 fn a_mission_dated_before_its_state_existed_or_after_it_ended_is_refused() {
-    assert_reported("missions.csv", "9999,MNG,CZE,embassy,Prague,,open,1960,,,", "outside the years");
-    assert_reported("missions.csv", "9999,MNG,SUN,embassy,Moscow,,open,1995,,,", "outside the years");
+    assert_reported("missions.csv", "9999,MNG,CZE,embassy,Prague,,open,1960,,,", "did not exist then");
+    assert_reported("missions.csv", "9999,MNG,SUN,embassy,Moscow,,open,1995,,,", "did not exist then");
 }

@@ -94,7 +94,7 @@ fn an_event_involving_a_state_before_it_existed_is_refused() {
             assert_eq!(problems.len(), 1, "only the 1950 event: {problems:?}");
             assert_eq!(problems[0].line, 2);
             assert!(
-                problems[0].message.contains("involves SVK, which existed only in 1993–"),
+                problems[0].message.contains("names SVK, which existed only in 1993–"),
                 "{problems:?}"
             );
         }

@@ -43,6 +43,8 @@ from ._records import (
     Record,
     Source,
     Treaty,
+    UngaAgreement,
+    UngaVote,
 )
 from ._results import ResultSet
 
@@ -68,6 +70,8 @@ disputes_of = _embedded.disputes_of
 citations = _embedded.citations
 coverage = _embedded.coverage
 dyad_years = _embedded.dyad_years
+unga_votes = _embedded.unga_votes
+unga_agreement = _embedded.unga_agreement
 search = _embedded.search
 sql = _embedded.sql
 cite = _embedded.cite
@@ -132,6 +136,8 @@ __all__ = [
     "Source",
     "SqlError",
     "Treaty",
+    "UngaAgreement",
+    "UngaVote",
     "UnknownOrganizationError",
     "UnknownPersonError",
     "UnknownPolityError",
@@ -162,4 +168,6 @@ __all__ = [
     "sources",
     "sql",
     "treaties",
+    "unga_agreement",
+    "unga_votes",
 ]

@@ -220,6 +220,40 @@ class Database:
         """Every UN member (and the Holy See, Palestine) with its earliest cited relations date."""
         return self._run("coverage")
 
+    def unga_votes(
+        self,
+        polity: str | int | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        issue: str | None = None,
+    ) -> ResultSet:
+        """Votes in the UN General Assembly roll calls in which Mongolia voted, one row per roll call
+        and voter (Mongolia, both Koreas, the USSR or Russia, China, the US, Japan), each beside
+        Mongolia's vote; ``polity`` keeps one voter, ``issue`` one issue code (me, nu, di, hr, co,
+        ec). For a column per voter: ``df.pivot(index="rcid", columns="polity", values="vote")``."""
+        return self._run(
+            "unga_votes",
+            polity=_text("polity", polity),
+            start=_date("start", start),
+            end=_date("end", end),
+            issue=_text("issue", issue),
+        )
+
+    def unga_agreement(
+        self,
+        polity: str | int | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+    ) -> ResultSet:
+        """Mongolia's yearly agreement with each member in UN General Assembly votes; keep
+        ``n_votes`` beside every value (thin years are noisy)."""
+        return self._run(
+            "unga_agreement",
+            polity=_text("polity", polity),
+            start=_date("start", start),
+            end=_date("end", end),
+        )
+
     def dyad_years(
         self, start: int | None = None, end: int | None = None, polity: str | list[str] | None = None
     ) -> ResultSet:

@@ -309,6 +309,50 @@ class PolityCode(Record):
     dataset: str
 
 
+@dataclasses.dataclass(frozen=True)
+class UngaVote(Record):
+    """One member's vote in a UN General Assembly roll call in which Mongolia voted, beside
+    Mongolia's own (``mongolia_vote``). Cited by ``source`` and ``locator``, not by citations."""
+
+    table: ClassVar[str] = "unga_votes"
+    key: ClassVar[str] = "rcid"
+    rcid: int
+    session: int
+    date: _dt.date
+    symbol: str | None
+    important_vote: bool | None
+    title: str | None
+    issues: tuple[str, ...]
+    polity: str
+    vote: str
+    mongolia_vote: str
+    source_country: str
+    source: str
+    locator: str
+    dataset: str
+
+
+@dataclasses.dataclass(frozen=True)
+class UngaAgreement(Record):
+    """How alike Mongolia and another member voted in the UN General Assembly in one year.
+    Cited by ``source`` and ``locator``, not by citations."""
+
+    table: ClassVar[str] = "unga_agreement"
+    key: ClassVar[str] = "polity"
+    polity: str
+    polity_name: str
+    year: int
+    n_votes: int
+    identical_share: float
+    agreement_index: float
+    source_country: str
+    source_name: str
+    note: str | None
+    source: str
+    locator: str
+    dataset: str
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     "events": Event,
     "search": Event,
@@ -326,4 +370,6 @@ RECORD_TYPES: dict[str, type[Record]] = {
     "disputes": Dispute,
     "disputes_of": Dispute,
     "coverage": Coverage,
+    "unga_votes": UngaVote,
+    "unga_agreement": UngaAgreement,
 }
