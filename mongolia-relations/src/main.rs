@@ -549,7 +549,12 @@ fn print(rows: &[Value], table_columns: &[&str], format: Format) {
         }),
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
-            let mut res = w.write_record(&all).map_err(std::io::Error::other);
+            // An empty result has no columns to name: print nothing rather than an empty field.
+            let mut res = if all.is_empty() {
+                Ok(())
+            } else {
+                w.write_record(&all).map_err(std::io::Error::other)
+            };
             for r in rows {
                 if res.is_ok() {
                     res = w
