@@ -69,7 +69,9 @@ def test_the_exported_sqlite_file_opens_and_the_icews_file_has_the_icews_layout(
         "Intensity",
     ]
     dprk = icews[(icews["EDTF Date"] == "1948-10-15") & (icews["Target Name"] == "North Korea")]
-    assert dprk["Source Name"].tolist() == ["Mongolia"] and dprk["CAMEO Code"].tolist() == ["054"]
+    # The relations and Mongolia's recognition of the DPRK, both on that day.
+    assert dprk["Source Name"].tolist() == ["Mongolia", "Mongolia"]
+    assert dprk["CAMEO Code"].tolist() == ["054", "054"]
 
 
 def test_an_unknown_export_format_is_a_typed_error(tmp_path):

@@ -20,7 +20,8 @@ def test_polars_frame_has_date_columns():
 
     df = mr.events(polity="North Korea").to_polars()
     assert df.schema["start"] == pl.Date and df.schema["end"] == pl.Date
-    assert df.filter(pl.col("date") == "1948-10-15").height == 1
+    relations = df.filter((pl.col("date") == "1948-10-15") & (pl.col("kind") == "relations_established"))
+    assert relations.height == 1
 
 
 def test_arrow_table_keeps_types():
