@@ -38,10 +38,10 @@ pub struct Limits {
     pub max_bytes: u64,
     /// Longest string or blob SQLite may make or read (`SQLITE_LIMIT_LENGTH`, which also bounds
     /// `printf` widths, `randomblob`, `zeroblob`, `replace`, `group_concat` and a row's size;
-    /// [`Error::ValueTooLarge`]); default 32 MiB, at most 2 GiB - 1.
+    /// [`Error::ValueTooLarge`]); default 16 MiB, at most 2 GiB - 1.
     pub max_value_bytes: u64,
     /// How far SQLite's heap may grow during one query: sorts, DISTINCT and temporary b-trees
-    /// are held in memory, never in temporary files ([`Error::OutOfMemory`]); default 512 MiB.
+    /// are held in memory, never in temporary files ([`Error::OutOfMemory`]); default 256 MiB.
     /// SQLite's heap is counted for the whole process, so concurrent queries share the budget.
     pub memory: u64,
 }
@@ -52,8 +52,8 @@ impl Default for Limits {
             timeout: DEFAULT_TIMEOUT,
             max_rows: 1_000_000,
             max_bytes: 256 << 20,
-            max_value_bytes: 32 << 20,
-            memory: 512 << 20,
+            max_value_bytes: 16 << 20,
+            memory: 256 << 20,
         }
     }
 }
@@ -76,7 +76,10 @@ const PARSER_LIMITS: &[(Limit, i32)] = &[
 const PARSER_MESSAGES: &[(&str, &str)] = &[
     ("Expression tree is too large", "expression depth (at most 100)"),
     ("too many terms in compound SELECT", "compound SELECT terms (at most 64)"),
-    ("LIKE or GLOB pattern too complex", "LIKE or GLOB pattern length (at most 1000 bytes)"),
+    (
+        "LIKE or GLOB pattern too complex",
+        "LIKE or GLOB pattern length (at most 1000 bytes)",
+    ),
     ("too many arguments on function", "function arguments (at most 32)"),
     ("statement too long", "statement length (at most 100,000 bytes)"),
     ("too many columns", "columns (at most 500)"),
@@ -84,9 +87,10 @@ const PARSER_MESSAGES: &[(&str, &str)] = &[
     ("program too large", "compiled program size"),
 ];
 
-/// The progress handler runs every this many virtual-machine steps: often enough for a
-/// deadline to the millisecond, rarely enough to cost well under one per cent.
-const STEPS_PER_CHECK: i32 = 1000;
+/// The progress handler runs every this many virtual-machine steps: often enough that a query
+/// making a maximal value every few steps overshoots the memory budget by little, rarely enough
+/// to cost about one per cent (see BENCHMARKS.md).
+const STEPS_PER_CHECK: i32 = 200;
 
 /// How often the interrupt check (Ctrl-C) runs while a query runs.
 const CHECK_EVERY: Duration = Duration::from_millis(50);
@@ -193,10 +197,10 @@ impl Watch {
             return err;
         };
         let statement = given.or_else(|| statement.map(short));
-        let rusqlite::Error::SqliteFailure(failure, message) = &source else {
+        let Some((code, text)) = failure(&source) else {
             return Error::Sql { statement, source };
         };
-        match failure.code {
+        match code {
             rusqlite::ErrorCode::OperationInterrupted => match self.cause.load(Ordering::Relaxed) {
                 CAUSE_TIMEOUT => Error::Timeout {
                     statement,
@@ -216,18 +220,24 @@ impl Watch {
                 statement,
                 budget: limits.memory,
             },
-            _ => {
-                let text = message.as_deref().unwrap_or_default();
-                match PARSER_MESSAGES.iter().find(|(m, _)| text.contains(m)) {
-                    Some((_, limit)) => Error::TooComplex {
-                        statement,
-                        limit,
-                        detail: text.to_string(),
-                    },
-                    None => Error::Sql { statement, source },
-                }
-            }
+            _ => match PARSER_MESSAGES.iter().find(|(m, _)| text.contains(m)) {
+                Some((_, limit)) => Error::TooComplex {
+                    statement,
+                    limit,
+                    detail: text.to_string(),
+                },
+                None => Error::Sql { statement, source },
+            },
         }
+    }
+}
+
+/// The SQLite error code and message of an error, from a failed step or a failed prepare.
+pub(crate) fn failure(err: &rusqlite::Error) -> Option<(rusqlite::ErrorCode, &str)> {
+    match err {
+        rusqlite::Error::SqliteFailure(f, message) => Some((f.code, message.as_deref().unwrap_or_default())),
+        rusqlite::Error::SqlInputError { error, msg, .. } => Some((error.code, msg.as_str())),
+        _ => None,
     }
 }
 

@@ -141,7 +141,10 @@ fn load_and_finish(
     let dirs: Vec<&Path> = sets.iter().map(|(_, d)| *d).collect();
     check_output(&dirs, out, overwrite).map_err(|refusal| match refusal {
         OutputRefusal::Exists(why) => whole(&out.display().to_string(), why),
-        OutputRefusal::IsSeedFile(file) => whole(&file.display().to_string(), "is a seed file of this build; write the output elsewhere"),
+        OutputRefusal::IsSeedFile(file) => whole(
+            &file.display().to_string(),
+            "is a seed file of this build; write the output elsewhere",
+        ),
     })?;
     conn.execute_batch("PRAGMA foreign_keys = OFF;")
         .map_err(|e| whole("schema.sql", e))?;
@@ -328,7 +331,10 @@ fn load_file(
             if raw.len() > MAX_FIELD_BYTES {
                 problems.push(problem(
                     line,
-                    format!("column {h}: {} bytes is longer than the {MAX_FIELD_BYTES} a field may hold", raw.len()),
+                    format!(
+                        "column {h}: {} bytes is longer than the {MAX_FIELD_BYTES} a field may hold",
+                        raw.len()
+                    ),
                 ));
                 bad = true;
                 continue;

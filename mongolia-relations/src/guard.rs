@@ -127,13 +127,13 @@ fn statement_keyword(sql: &str) -> String {
 /// An SQLite error of user SQL, at prepare or at step: an authorizer refusal (also from inside a
 /// table-valued pragma or `load_extension`, which are checked as they run) is [`Error::ReadOnly`].
 pub(crate) fn statement_error(statement: &str, err: rusqlite::Error) -> Error {
-    let refused = match &err {
-        rusqlite::Error::SqliteFailure(f, message) => {
-            f.code == rusqlite::ErrorCode::AuthorizationForStatementDenied
-                || message.as_deref().is_some_and(|m| m.contains("not authorized"))
-        }
-        _ => false,
-    };
+    let refused = crate::bounds::failure(&err).is_some_and(|(code, message)| {
+        code == rusqlite::ErrorCode::AuthorizationForStatementDenied
+            || message.contains("not authorized")
+            // A value given to a table-valued pragma (`pragma_user_version(5)`) is an attempt
+            // to set it; as tables, pragmas only read.
+            || message.contains("too many arguments on pragma_")
+    });
     if refused {
         return Error::ReadOnly {
             statement: crate::bounds::short(statement),
@@ -153,6 +153,11 @@ pub(crate) fn prepare<'c>(conn: &'c Connection, sql: &str) -> Result<rusqlite::S
         statement: crate::bounds::short(sql),
         reason: reason.to_string(),
     };
+    let stmt = conn.prepare(sql).map_err(|e| match e {
+        rusqlite::Error::MultipleStatement => refuse("more than one statement"),
+        other => statement_error(sql, other),
+    })?;
+    // After prepare, so that malformed SQL is reported as such.
     let keyword = statement_keyword(sql);
     if !READING_STATEMENTS.contains(&keyword.as_str()) {
         let what = if keyword.is_empty() {
@@ -160,12 +165,11 @@ pub(crate) fn prepare<'c>(conn: &'c Connection, sql: &str) -> Result<rusqlite::S
         } else {
             format!("a {keyword} statement")
         };
-        return Err(refuse(&format!("{what}; only {} statements are run", READING_STATEMENTS.join(", "))));
+        return Err(refuse(&format!(
+            "{what}; only {} statements are run",
+            READING_STATEMENTS.join(", ")
+        )));
     }
-    let stmt = conn.prepare(sql).map_err(|e| match e {
-        rusqlite::Error::MultipleStatement => refuse("more than one statement"),
-        other => statement_error(sql, other),
-    })?;
     if !stmt.readonly() {
         return Err(refuse("the statement would change the database"));
     }

@@ -445,7 +445,11 @@ fn run(cli: &Cli) -> Result<(), Error> {
         Command::Build { extra, out, force } => return build(extra, out, *force),
         Command::Verify { .. } => {
             let verification = data.verify()?;
-            print(&to_rows(std::slice::from_ref(&verification)), &["matches", "claimed", "actual"], cli.format);
+            print(
+                &to_rows(std::slice::from_ref(&verification)),
+                &["matches", "claimed", "actual"],
+                cli.format,
+            );
             if verification.matches {
                 return Ok(());
             }

@@ -40,10 +40,7 @@ pub fn check_target(target: &Path, overwrite: Overwrite) -> io::Result<()> {
     match std::fs::symlink_metadata(target) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e),
-        Ok(meta) if meta.is_dir() => Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            "is a folder; name a file inside it",
-        )),
+        Ok(meta) if meta.is_dir() => Err(io::Error::new(io::ErrorKind::AlreadyExists, "is a folder; name a file inside it")),
         Ok(_) if overwrite == Overwrite::Refuse => Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
             "exists; pass --force (force=True, Overwrite::Replace) to replace it",
@@ -143,7 +140,13 @@ impl Drop for Staged {
 pub fn safe_file_stem(name: &str) -> String {
     let mut out: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '_' | '-') { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '_' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     if out.is_empty() {
         out.push('_');

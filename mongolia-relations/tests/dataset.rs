@@ -421,7 +421,10 @@ fn a_runaway_recursive_query_stops_with_an_error_instead_of_exhausting_memory() 
     let err = data()
         .sql("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c")
         .unwrap_err();
-    assert!(matches!(err, Error::Sql { .. }) && err.to_string().contains("add a LIMIT"), "{err}");
+    assert!(
+        matches!(err, Error::ResultTooLarge { unit: "rows", .. }) && err.to_string().contains("add a LIMIT"),
+        "{err}"
+    );
 }
 
 #[test]
