@@ -117,3 +117,82 @@ fn codes_looks_up_a_cow_number_at_a_date_and_lists_a_politys_codes_as_csv() {
     let (ok, _, stderr) = run(&["codes", "--scheme", "cow", "--code", "365", "--on", "1991"]);
     assert!(!ok && stderr.contains("SUN (Soviet Union, 1922-12-30 to 1991-12-25)"), "{stderr}");
 }
+
+/// A copy of the embedded database in `dir`, for the `--db` runs.
+fn user_file(dir: &std::path::Path) -> String {
+    let path = dir.join("copy.sqlite");
+    std::fs::write(&path, mongolia_relations::Dataset::embedded().unwrap().file_bytes().unwrap()).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn every_runaway_or_oversized_query_ends_with_an_error_naming_its_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = user_file(dir.path());
+    let words = [
+        ("timeout", "deadline"),
+        ("memory", "working memory"),
+        ("value", "longer than"),
+        ("result", "more than"),
+        ("complex", "too complex"),
+    ];
+    for (i, line) in include_str!("resource_sql.txt").lines().enumerate() {
+        let (kind, statement) = line.split_once('\t').unwrap();
+        let word = words.iter().find(|(k, _)| *k == kind).unwrap().1;
+        let timeout = if kind == "timeout" { "1" } else { "60" };
+        let mut args = vec!["--timeout", timeout, "--max-memory", "64", "sql", statement];
+        if i % 2 == 1 {
+            args.extend(["--db", db.as_str()]);
+        }
+        let (ok, stdout, stderr) = run(&args);
+        assert!(!ok && stdout.is_empty(), "{statement:?}");
+        assert!(stderr.starts_with("error:") && stderr.contains(word), "{statement:?}: {stderr}");
+    }
+}
+
+#[test]
+fn a_panel_year_outside_the_data_is_refused() {
+    let (ok, _, stderr) = run(&["panel", "--end", "2147483647"]);
+    assert!(!ok && stderr.contains("the data covers the years"), "{stderr}");
+}
+
+#[test]
+fn verify_says_whether_a_file_matches_its_claimed_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = user_file(dir.path());
+    let (ok, stdout, _) = run(&["verify", &db, "--format", "json"]);
+    assert!(ok && stdout.contains("\"matches\": true"), "{stdout}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("UPDATE sources SET title = 'forged' WHERE rowid = 1", []).unwrap();
+    drop(conn);
+    let (ok, stdout, stderr) = run(&["--db", &db, "verify", "--format", "json"]);
+    assert!(
+        !ok && stdout.contains("\"matches\": false") && stderr.contains("changed after it was built"),
+        "{stderr}"
+    );
+    let (ok, stdout, _) = run(&["--db", &db, "version", "--format", "json"]);
+    assert!(
+        ok && !stdout.contains(mongolia_relations::CONTENT_HASH),
+        "the forged file reports its own hash"
+    );
+}
+
+#[test]
+fn ctrl_c_stops_a_running_query_with_an_interrupted_error_and_exit_130() {
+    let child = Command::new(env!("CARGO_BIN_EXE_mongolia-relations"))
+        .args([
+            "--timeout",
+            "3600",
+            "sql",
+            "SELECT count(*) FROM events a, events b, events c, events d",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    // SAFETY: kill sends a signal to the child we started.
+    assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) }, 0);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
+}
