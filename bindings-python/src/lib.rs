@@ -168,13 +168,12 @@ fn with_data<T>(
     f: impl FnOnce(&Dataset) -> mongolia_relations::Result<T>,
 ) -> mongolia_relations::Result<T> {
     errors::clear_pending();
+    hold_heap_to(&limits);
     let run = |data: &Dataset| {
         data.set_limits(limits)?;
         f(data)
     };
-    let fresh = |data: mongolia_relations::Result<Dataset>| {
-        data.inspect(|d| d.set_interrupt_check(errors::signals_raised))
-    };
+    let fresh = |data: mongolia_relations::Result<Dataset>| data.inspect(|d| d.set_interrupt_check(errors::signals_raised));
     match db {
         Some(path) => run(&fresh(Dataset::open(path))?),
         None => EMBEDDED.with(|cell| match cell.get() {
@@ -186,6 +185,23 @@ fn with_data<T>(
                 result
             }
         }),
+    }
+}
+
+/// Room SQLite's heap has above the largest working-memory budget asked for (pages, statements).
+const HEAP_ROOM: u64 = 512 << 20;
+
+/// Keeps SQLite's hard heap limit above every budget asked for so far. The limit binds every
+/// connection of the same SQLite library in the process; the wheel links a private copy of
+/// SQLite (its symbols are not exported), so that is this package's connections only, never
+/// Python's `sqlite3`. It stops what the per-query budget, checked every few hundred steps,
+/// could let through between two checks.
+fn hold_heap_to(limits: &Limits) {
+    static HELD: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let wanted = limits.memory.saturating_add(HEAP_ROOM);
+    if HELD.fetch_max(wanted, std::sync::atomic::Ordering::Relaxed) < wanted {
+        // The largest asked for, should another thread have raised it meanwhile.
+        mongolia_relations::set_process_heap_limit(Some(HELD.load(std::sync::atomic::Ordering::Relaxed)));
     }
 }
 
@@ -211,7 +227,11 @@ fn limits_from(given: Option<HashMap<String, f64>>) -> mongolia_relations::Resul
             "max_value_bytes" if value > f64::from(i32::MAX) => return Err(bad("at most 2147483647 (2 GiB - 1)")),
             "max_value_bytes" => limits.max_value_bytes = count,
             "max_memory" => limits.memory = count,
-            _ => return Err(bad("unknown bound; the bounds are timeout, max_rows, max_bytes, max_value_bytes, max_memory")),
+            _ => {
+                return Err(bad(
+                    "unknown bound; the bounds are timeout, max_rows, max_bytes, max_value_bytes, max_memory",
+                ))
+            }
         }
     }
     Ok(limits)
@@ -396,8 +416,12 @@ fn verify<'py>(py: Python<'py>, db: Option<String>) -> PyResult<Bound<'py, PyAny
 #[pyfunction]
 #[pyo3(signature = (scheme, code, on=None, db=None))]
 fn polity_for_code(py: Python<'_>, scheme: String, code: String, on: Option<String>, db: Option<String>) -> PyResult<String> {
-    py.detach(move || with_data(db.as_deref(), Limits::default(), |data| data.polity_for_code(&scheme, &code, on.as_deref())))
-        .map_err(|e| errors::to_py(py, e))
+    py.detach(move || {
+        with_data(db.as_deref(), Limits::default(), |data| {
+            data.polity_for_code(&scheme, &code, on.as_deref())
+        })
+    })
+    .map_err(|e| errors::to_py(py, e))
 }
 
 /// The citation of the dataset as "text" or "bibtex".

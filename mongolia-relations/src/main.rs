@@ -37,8 +37,8 @@ struct Bounds {
     /// Longest string or blob a query may make or read, in bytes.
     #[arg(long, global = true, value_name = "N")]
     max_value_bytes: Option<u64>,
-    /// Working memory of one query (sorts, DISTINCT), in MiB; also SQLite's hard heap limit for
-    /// the process while querying.
+    /// Working memory of one query (sorts, DISTINCT), in MiB (default 256); SQLite's heap as a
+    /// whole is held to this plus 256 MiB.
     #[arg(long, global = true, value_name = "MIB")]
     max_memory: Option<u64>,
 }
@@ -309,11 +309,11 @@ fn run(cli: &Cli) -> Result<(), Error> {
         // Before any dataset is opened: a build reads no --db, and takes no heap limit.
         return build(extra, out, *force);
     }
-    if cli.bounds.max_memory.is_some() {
-        // The command line owns its process: a hard limit on SQLite's heap is safe here, with
-        // room above the per-query budget for the database's own pages.
-        mongolia_relations::set_process_heap_limit(Some(limits.memory.saturating_add(256 << 20)));
-    }
+    // The command line owns its process, so a hard limit on SQLite's heap is safe here: it stops
+    // what the per-query budget, checked every few hundred steps, could let through between two
+    // checks (a query making a maximal value at every row). Room above the budget is left for
+    // the database's own pages.
+    mongolia_relations::set_process_heap_limit(Some(limits.memory.saturating_add(256 << 20)));
     let file = match &cli.command {
         Command::Verify { file: Some(file) } => Some(file),
         _ => cli.db.as_ref(),

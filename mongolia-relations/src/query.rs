@@ -800,7 +800,7 @@ impl Dataset {
                 max,
             };
             let mut stmt = crate::guard::prepare(self.connection(), query)?;
-            let columns = unique_names(stmt.column_names().into_iter());
+            let columns = unique_names(stmt.column_names());
             let mut rows = stmt.query([]).map_err(failed)?;
             let (mut seen, mut bytes) = (0u64, 0u64);
             while let Some(row) = rows.next().map_err(failed)? {
