@@ -80,10 +80,19 @@ fn export_writes_every_table_with_the_database_row_counts_and_a_manifest() {
 
 #[test]
 fn every_hostile_statement_is_refused_by_the_sql_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = user_file(dir.path());
+    let before = std::fs::read(&db).unwrap();
     for statement in include_str!("hostile_sql.txt").lines().filter(|l| !l.trim().is_empty()) {
         let (ok, stdout, stderr) = run(&["sql", statement]);
         assert!(!ok && stdout.is_empty() && stderr.starts_with("error:"), "{statement:?}: {stderr}");
+        let (ok, stdout, stderr) = run(&["--db", &db, "sql", statement]);
+        assert!(
+            !ok && stdout.is_empty() && stderr.starts_with("error:"),
+            "--db {statement:?}: {stderr}"
+        );
     }
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the user's file is unchanged");
     let (ok, stdout, _) = run(&["version", "--format", "json"]);
     assert!(ok && stdout.contains(mongolia_relations::CONTENT_HASH));
 }
