@@ -9,6 +9,9 @@ mod builder;
 #[allow(dead_code)]
 #[path = "src/dates.rs"]
 mod dates;
+#[allow(dead_code)]
+#[path = "src/output.rs"]
+mod output;
 
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
@@ -22,9 +25,17 @@ fn main() {
     println!("cargo::rerun-if-changed={}", seeds.display());
     println!("cargo::rerun-if-changed=src/builder.rs");
     println!("cargo::rerun-if-changed=src/dates.rs");
+    println!("cargo::rerun-if-changed=src/output.rs");
 
     let schema = std::fs::read_to_string(&schema_path).unwrap_or_else(|e| fail(&format!("{}: {e}", schema_path.display())));
     let out = out_dir.join("mongolia-relations.sqlite");
+    // The previous build's file, in cargo's own output folder: the builder never replaces a file
+    // unless told to, and this one is always rebuilt.
+    if let Err(e) = std::fs::remove_file(&out) {
+        if e.kind() != std::io::ErrorKind::NotFound {
+            fail(&format!("{}: {e}", out.display()));
+        }
+    }
     let summary = match builder::build_database(&schema, &[seeds.as_path()], &out) {
         Ok(s) => s,
         Err(problems) => {

@@ -2,8 +2,11 @@
 
 use mongolia_relations::Error;
 use pyo3::create_exception;
-use pyo3::exceptions::PyException;
+use pyo3::exceptions::{PyException, PyFileExistsError, PyKeyboardInterrupt, PyMemoryError, PyTimeoutError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyTuple, PyType};
+use std::cell::RefCell;
 
 create_exception!(
     mongolia_relations,
@@ -67,6 +70,97 @@ create_exception!(
     "Seed files that fail validation; .problems lists (file, line, message)."
 );
 
+create_exception!(
+    mongolia_relations,
+    LimitError,
+    MongoliaRelationsError,
+    "A query stopped by one of its bounds; the message names the bound and how to raise it."
+);
+create_exception!(
+    mongolia_relations,
+    ResultTooLargeError,
+    LimitError,
+    "A result with more rows or bytes than its cap, or a value longer than max_value_bytes."
+);
+create_exception!(
+    mongolia_relations,
+    QueryTooComplexError,
+    LimitError,
+    "SQL beyond a fixed parser bound (expression depth, compound terms, LIKE pattern, arguments)."
+);
+
+/// The classes that derive from a builtin as well (`except TimeoutError` catches a timeout),
+/// which `create_exception!` cannot express: made once with `type(name, bases, dict)`.
+struct Dual {
+    name: &'static str,
+    doc: &'static str,
+    bases: for<'py> fn(Python<'py>) -> [Bound<'py, PyType>; 2],
+    cell: PyOnceLock<Py<PyType>>,
+}
+
+static QUERY_TIMEOUT: Dual = Dual {
+    name: "QueryTimeoutError",
+    doc: "A query that ran past its deadline (raise it with timeout=).",
+    bases: |py| [py.get_type::<LimitError>(), py.get_type::<PyTimeoutError>()],
+    cell: PyOnceLock::new(),
+};
+static QUERY_MEMORY: Dual = Dual {
+    name: "QueryMemoryError",
+    doc: "A query whose working memory outgrew its budget (raise it with max_memory=).",
+    bases: |py| [py.get_type::<LimitError>(), py.get_type::<PyMemoryError>()],
+    cell: PyOnceLock::new(),
+};
+static OUTPUT_EXISTS: Dual = Dual {
+    name: "OutputExistsError",
+    doc: "An output that exists already (pass force=True) or that is an input of the same call.",
+    bases: |py| [py.get_type::<MongoliaRelationsError>(), py.get_type::<PyFileExistsError>()],
+    cell: PyOnceLock::new(),
+};
+
+impl Dual {
+    fn get<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyType>> {
+        let ty = self.cell.get_or_try_init(py, || -> PyResult<Py<PyType>> {
+            let dict = PyDict::new(py);
+            dict.set_item("__doc__", self.doc)?;
+            dict.set_item("__module__", "mongolia_relations")?;
+            let bases = PyTuple::new(py, (self.bases)(py))?;
+            let made = py.get_type::<PyType>().call1((self.name, bases, dict))?;
+            Ok(made.cast_into::<PyType>()?.unbind())
+        })?;
+        Ok(ty.bind(py).clone())
+    }
+
+    fn err(&self, py: Python<'_>, message: String) -> PyErr {
+        match self.get(py) {
+            Ok(ty) => PyErr::from_type(ty, message),
+            Err(e) => e,
+        }
+    }
+}
+
+thread_local! {
+    /// The exception a signal handler raised while a query ran on this thread (Ctrl-C's
+    /// KeyboardInterrupt), re-raised when the interrupted query returns.
+    static PENDING: RefCell<Option<PyErr>> = const { RefCell::new(None) };
+}
+
+/// The interrupt check of every dataset: runs Python's signal handlers (they run on the main
+/// thread only), keeping what they raise for [`to_py`].
+pub fn signals_raised() -> bool {
+    Python::attach(|py| match py.check_signals() {
+        Ok(()) => false,
+        Err(e) => {
+            PENDING.with(|p| *p.borrow_mut() = Some(e));
+            true
+        }
+    })
+}
+
+/// Forgets an exception left by an earlier call.
+pub fn clear_pending() {
+    PENDING.with(|p| p.borrow_mut().take());
+}
+
 /// Converts a core error into the matching Python exception, with `suggestions` where known.
 pub fn to_py(py: Python<'_>, err: Error) -> PyErr {
     let message = err.to_string();
@@ -81,6 +175,16 @@ pub fn to_py(py: Python<'_>, err: Error) -> PyErr {
         Error::ReadOnly { .. } => (ReadOnlyError::new_err(message), Vec::new()),
         Error::OpenFile { .. } | Error::Io { .. } => (DatabaseFileError::new_err(message), Vec::new()),
         Error::Sql { .. } => (SqlError::new_err(message), Vec::new()),
+        Error::Timeout { .. } => (QUERY_TIMEOUT.err(py, message), Vec::new()),
+        Error::OutOfMemory { .. } => (QUERY_MEMORY.err(py, message), Vec::new()),
+        Error::ResultTooLarge { .. } | Error::ValueTooLarge { .. } => (ResultTooLargeError::new_err(message), Vec::new()),
+        Error::TooComplex { .. } => (QueryTooComplexError::new_err(message), Vec::new()),
+        Error::OutputExists { .. } | Error::OutputIsInput { .. } => (OUTPUT_EXISTS.err(py, message), Vec::new()),
+        Error::Interrupted { .. } => {
+            return PENDING
+                .with(|p| p.borrow_mut().take())
+                .unwrap_or_else(|| PyKeyboardInterrupt::new_err(message))
+        }
         Error::Seeds { problems } => {
             let exc = SeedError::new_err(message);
             let listed: Vec<(String, u64, String)> = problems
@@ -115,5 +219,11 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SqlError", py.get_type::<SqlError>())?;
     m.add("DatabaseFileError", py.get_type::<DatabaseFileError>())?;
     m.add("SeedError", py.get_type::<SeedError>())?;
+    m.add("LimitError", py.get_type::<LimitError>())?;
+    m.add("ResultTooLargeError", py.get_type::<ResultTooLargeError>())?;
+    m.add("QueryTooComplexError", py.get_type::<QueryTooComplexError>())?;
+    for dual in [&QUERY_TIMEOUT, &QUERY_MEMORY, &OUTPUT_EXISTS] {
+        m.add(dual.name, dual.get(py)?)?;
+    }
     Ok(())
 }

@@ -14,11 +14,12 @@ mod errors;
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::{RecordBatch, RecordBatchIterator};
 use columns::{Col, Layout};
-use mongolia_relations::{CitationFormat, Dataset, Filter};
+use mongolia_relations::{CitationFormat, Dataset, Filter, Limits, Overwrite};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDate, PyDict, PyList};
 use serde_json::Value;
 use std::collections::HashMap;
+use std::time::Duration;
 
 /// What a query hands back: serialized records with the layout of their columns, or, for free
 /// SQL, columns already written into one Arrow batch.
@@ -162,20 +163,81 @@ thread_local! {
     static EMBEDDED: std::cell::OnceCell<Dataset> = const { std::cell::OnceCell::new() };
 }
 
-/// Runs `f` on the embedded dataset (this thread's connection) or on the file `db`.
-fn with_data<T>(db: Option<&str>, f: impl FnOnce(&Dataset) -> mongolia_relations::Result<T>) -> mongolia_relations::Result<T> {
+/// Runs `f` on the embedded dataset (this thread's connection) or on the file `db`, under
+/// `limits`; Ctrl-C reaches a running query through Python's signal check.
+fn with_data<T>(
+    db: Option<&str>,
+    limits: Limits,
+    f: impl FnOnce(&Dataset) -> mongolia_relations::Result<T>,
+) -> mongolia_relations::Result<T> {
+    errors::clear_pending();
+    hold_heap_to(&limits);
+    let run = |data: &Dataset| {
+        data.set_limits(limits)?;
+        f(data)
+    };
+    let fresh = |data: mongolia_relations::Result<Dataset>| data.inspect(|d| d.set_interrupt_check(errors::signals_raised));
     match db {
-        Some(path) => f(&Dataset::open(path)?),
+        Some(path) => run(&fresh(Dataset::open(path))?),
         None => EMBEDDED.with(|cell| match cell.get() {
-            Some(data) => f(data),
+            Some(data) => run(data),
             None => {
-                let data = Dataset::embedded()?;
-                let result = f(&data);
+                let data = fresh(Dataset::embedded())?;
+                let result = run(&data);
                 let _ = cell.set(data);
                 result
             }
         }),
     }
+}
+
+/// Room SQLite's heap has above the largest working-memory budget asked for (pages, statements).
+const HEAP_ROOM: u64 = 512 << 20;
+
+/// Keeps SQLite's hard heap limit above every budget asked for so far. The limit binds every
+/// connection of the same SQLite library in the process; the wheel links a private copy of
+/// SQLite (its symbols are not exported), so that is this package's connections only, never
+/// Python's `sqlite3`. It stops what the per-query budget, checked every few hundred steps,
+/// could let through between two checks.
+fn hold_heap_to(limits: &Limits) {
+    static HELD: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let wanted = limits.memory.saturating_add(HEAP_ROOM);
+    if HELD.fetch_max(wanted, std::sync::atomic::Ordering::Relaxed) < wanted {
+        // The largest asked for, should another thread have raised it meanwhile.
+        mongolia_relations::set_process_heap_limit(Some(HELD.load(std::sync::atomic::Ordering::Relaxed)));
+    }
+}
+
+/// The per-call bounds given from Python (`timeout` in seconds, the others in rows or bytes),
+/// over the defaults.
+fn limits_from(given: Option<HashMap<String, f64>>) -> mongolia_relations::Result<Limits> {
+    let mut limits = Limits::default();
+    for (key, value) in given.unwrap_or_default() {
+        let bad = |why: &str| mongolia_relations::Error::InvalidInput {
+            field: "limits",
+            reason: format!("{key}={value}: {why}"),
+        };
+        if !value.is_finite() || value <= 0.0 {
+            return Err(bad("must be a positive number"));
+        }
+        let count = value as u64;
+        match key.as_str() {
+            "timeout" => limits.timeout = Duration::try_from_secs_f64(value).map_err(|_| bad("not a number of seconds"))?,
+            "max_rows" => limits.max_rows = count,
+            // Arrow's string columns hold at most 2 GiB; past that the conversion could not be made.
+            "max_bytes" if value > f64::from(i32::MAX) => return Err(bad("at most 2147483647 (2 GiB - 1)")),
+            "max_bytes" => limits.max_bytes = count,
+            "max_value_bytes" if value > f64::from(i32::MAX) => return Err(bad("at most 2147483647 (2 GiB - 1)")),
+            "max_value_bytes" => limits.max_value_bytes = count,
+            "max_memory" => limits.memory = count,
+            _ => {
+                return Err(bad(
+                    "unknown bound; the bounds are timeout, max_rows, max_bytes, max_value_bytes, max_memory",
+                ))
+            }
+        }
+    }
+    Ok(limits)
 }
 
 fn rows<T: serde::Serialize>(records: Vec<T>) -> Vec<Value> {
@@ -205,13 +267,22 @@ fn filter_from(args: &HashMap<String, String>) -> Filter {
 }
 
 /// Runs query `kind` with string filters on the embedded dataset or the file `db`.
-/// `text` is the search text (search), the SQL (sql), or `table:id` (citations, disputes_of).
+/// `text` is the search text (search), the SQL (sql), or `table:id` (citations, disputes_of);
+/// `limits` the bounds of this call (timeout, max_rows, max_bytes, max_value_bytes, max_memory).
 #[pyfunction]
-#[pyo3(signature = (kind, filters, db=None, text=None))]
-fn query(py: Python<'_>, kind: &str, filters: HashMap<String, String>, db: Option<String>, text: Option<String>) -> PyResult<NativeResult> {
+#[pyo3(signature = (kind, filters, db=None, text=None, limits=None))]
+fn query(
+    py: Python<'_>,
+    kind: &str,
+    filters: HashMap<String, String>,
+    db: Option<String>,
+    text: Option<String>,
+    limits: Option<HashMap<String, f64>>,
+) -> PyResult<NativeResult> {
     let kind_owned = kind.to_string();
+    let limits = limits_from(limits).map_err(|e| errors::to_py(py, e))?;
     let result = py.detach(move || -> mongolia_relations::Result<Result<Payload, arrow_schema::ArrowError>> {
-        with_data(db.as_deref(), |data| {
+        with_data(db.as_deref(), limits, |data| {
             let f = filter_from(&filters);
             let text = text.unwrap_or_default();
             let record_key = || {
@@ -305,12 +376,13 @@ fn query(py: Python<'_>, kind: &str, filters: HashMap<String, String>, db: Optio
     })
 }
 
-/// Dataset metadata: version, content hash, file hash, schema version, citation.
+/// Dataset metadata: version, content hash, file hash, schema version, citation. For a user's
+/// file `content_hash` is recomputed from its rows and `claimed_content_hash` is the file's claim.
 #[pyfunction]
 #[pyo3(signature = (db=None))]
 fn metadata(py: Python<'_>, db: Option<String>) -> PyResult<HashMap<String, String>> {
     py.detach(move || -> mongolia_relations::Result<HashMap<String, String>> {
-        with_data(db.as_deref(), |data| {
+        with_data(db.as_deref(), Limits::default(), |data| {
             let mut out: HashMap<String, String> = data
                 .sql("SELECT key, value FROM metadata")?
                 .rows
@@ -319,6 +391,8 @@ fn metadata(py: Python<'_>, db: Option<String>) -> PyResult<HashMap<String, Stri
                 .collect();
             if data.is_embedded() {
                 out.insert("file_sha256".into(), mongolia_relations::FILE_SHA256.into());
+            } else if let Some(claimed) = out.insert("content_hash".into(), data.content_hash()?) {
+                out.insert("claimed_content_hash".into(), claimed);
             }
             Ok(out)
         })
@@ -326,13 +400,35 @@ fn metadata(py: Python<'_>, db: Option<String>) -> PyResult<HashMap<String, Stri
     .map_err(|e| errors::to_py(py, e))
 }
 
+/// Opens the file `db` as [`Dataset::open`] does, raising what it refuses; returns nothing.
+#[pyfunction]
+fn check_file(py: Python<'_>, db: String) -> PyResult<()> {
+    py.detach(move || with_data(Some(&db), Limits::default(), |_| Ok(())))
+        .map_err(|e| errors::to_py(py, e))
+}
+
+/// Recomputes the content hash of the file `db` (or of the embedded dataset) and compares it
+/// with the one it claims: `{"claimed", "actual", "matches"}`.
+#[pyfunction]
+#[pyo3(signature = (db=None))]
+fn verify<'py>(py: Python<'py>, db: Option<String>) -> PyResult<Bound<'py, PyAny>> {
+    let verification = py
+        .detach(move || with_data(db.as_deref(), Limits::default(), |data| data.verify()))
+        .map_err(|e| errors::to_py(py, e))?;
+    py_value(py, &serde_json::to_value(verification).unwrap_or(Value::Null), Col::Json)
+}
+
 /// The polity a scheme's code denoted on a day (EDTF; may be left out when the code only ever
 /// denoted one polity).
 #[pyfunction]
 #[pyo3(signature = (scheme, code, on=None, db=None))]
 fn polity_for_code(py: Python<'_>, scheme: String, code: String, on: Option<String>, db: Option<String>) -> PyResult<String> {
-    py.detach(move || with_data(db.as_deref(), |data| data.polity_for_code(&scheme, &code, on.as_deref())))
-        .map_err(|e| errors::to_py(py, e))
+    py.detach(move || {
+        with_data(db.as_deref(), Limits::default(), |data| {
+            data.polity_for_code(&scheme, &code, on.as_deref())
+        })
+    })
+    .map_err(|e| errors::to_py(py, e))
 }
 
 /// The citation of the dataset as "text" or "bibtex".
@@ -353,25 +449,36 @@ fn cite(py: Python<'_>, format: &str, db: Option<String>) -> PyResult<String> {
             ))
         }
     };
-    py.detach(move || with_data(db.as_deref(), |data| data.cite(format)))
+    py.detach(move || with_data(db.as_deref(), Limits::default(), |data| data.cite(format)))
         .map_err(|e| errors::to_py(py, e))
 }
 
-/// Builds the embedded dataset plus seed folders into a new database file; returns its content hash.
+/// Builds the embedded dataset plus seed folders into a new database file; returns its content
+/// hash. An existing `out` is replaced only with `force` (never a seed file).
 #[pyfunction]
-fn build_extension(py: Python<'_>, extra: Vec<String>, out: String) -> PyResult<String> {
+#[pyo3(signature = (extra, out, force=false))]
+fn build_extension(py: Python<'_>, extra: Vec<String>, out: String, force: bool) -> PyResult<String> {
     py.detach(move || {
         let dirs: Vec<&std::path::Path> = extra.iter().map(std::path::Path::new).collect();
-        Dataset::build_extended(&dirs, std::path::Path::new(&out)).map(|s| s.content_hash)
+        Dataset::build_extended_with(&dirs, std::path::Path::new(&out), overwrite(force)).map(|s| s.content_hash)
     })
     .map_err(|e| errors::to_py(py, e))
 }
 
+fn overwrite(force: bool) -> Overwrite {
+    if force {
+        Overwrite::Replace
+    } else {
+        Overwrite::Refuse
+    }
+}
+
 /// Exports every table as csv, jsonl or parquet, plus the SQLite file, an ICEWS-layout event
-/// file and manifest.json, into `out`; returns the manifest.
+/// file and manifest.json, into `out`; returns the manifest. Files already there are replaced
+/// only with `force` (never the database file being exported).
 #[pyfunction]
-#[pyo3(signature = (out, format="csv", db=None))]
-fn export<'py>(py: Python<'py>, out: String, format: &str, db: Option<String>) -> PyResult<Bound<'py, PyAny>> {
+#[pyo3(signature = (out, format="csv", db=None, force=false))]
+fn export<'py>(py: Python<'py>, out: String, format: &str, db: Option<String>, force: bool) -> PyResult<Bound<'py, PyAny>> {
     let format = match format {
         "csv" => mongolia_relations::ExportFormat::Csv,
         "jsonl" => mongolia_relations::ExportFormat::Jsonl,
@@ -388,7 +495,11 @@ fn export<'py>(py: Python<'py>, out: String, format: &str, db: Option<String>) -
         }
     };
     let manifest = py
-        .detach(move || with_data(db.as_deref(), |data| data.export(std::path::Path::new(&out), format)))
+        .detach(move || {
+            with_data(db.as_deref(), Limits::default(), |data| {
+                data.export_with(std::path::Path::new(&out), format, overwrite(force))
+            })
+        })
         .map_err(|e| errors::to_py(py, e))?;
     py_value(py, &serde_json::to_value(manifest).unwrap_or(Value::Null), Col::Json)
 }
@@ -402,6 +513,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(polity_for_code, m)?)?;
     m.add_function(wrap_pyfunction!(build_extension, m)?)?;
     m.add_function(wrap_pyfunction!(export, m)?)?;
+    m.add_function(wrap_pyfunction!(verify, m)?)?;
+    m.add_function(wrap_pyfunction!(check_file, m)?)?;
     m.add("CONTENT_HASH", mongolia_relations::CONTENT_HASH)?;
     m.add("FILE_SHA256", mongolia_relations::FILE_SHA256)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

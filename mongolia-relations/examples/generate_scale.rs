@@ -80,7 +80,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(parent) = out.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    let summary = Dataset::build_extended(&[folder.as_path()], out)?;
+    // The file is generated afresh each time: replacing the previous one is the point.
+    let summary = Dataset::build_extended_with(&[folder.as_path()], out, mongolia_relations::Overwrite::Replace)?;
     println!("{} events -> {} (content hash {})", n, out.display(), summary.content_hash);
     Ok(())
 }

@@ -2,9 +2,11 @@
 //!
 //! This module is compiled twice: into `build.rs`, which builds the embedded database, and into
 //! the library, where [`build_database`] serves researchers' own extensions. One set of rules
-//! therefore governs both. It depends only on `crate::dates`, rusqlite, csv and sha2.
+//! therefore governs both. It depends only on `crate::dates`, `crate::output`, rusqlite, csv and
+//! sha2.
 
 use crate::dates::PartialDate;
+use crate::output::{Overwrite, Staged};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 use sha2::{Digest, Sha256};
@@ -64,13 +66,13 @@ struct Column {
     decl_type: String,
 }
 
-/// Builds `schema` plus the seed folders (in order; later folders add rows) into a fresh SQLite
-/// file at `out`. Every problem found is returned, not only the first.
+/// Builds `schema` plus the seed folders (in order; later folders add rows) into a new SQLite
+/// file at `out`, which must not exist yet. Every problem found is returned, not only the first.
 pub fn build_database(schema: &str, seed_dirs: &[&Path], out: &Path) -> Result<BuildSummary, Vec<SeedProblem>> {
     let conn = Connection::open_in_memory().map_err(|e| whole("schema.sql", e))?;
     conn.execute_batch(schema).map_err(|e| whole("schema.sql", e))?;
     let sets: Vec<(&str, &Path)> = seed_dirs.iter().map(|d| (CORE_DATASET, *d)).collect();
-    load_and_finish(conn, schema, &sets, out)
+    load_and_finish(conn, schema, &sets, out, Overwrite::Refuse)
 }
 
 /// The `dataset` value of the rows of this project's own seeds.
@@ -78,8 +80,15 @@ pub const CORE_DATASET: &str = "mongolia-relations";
 
 /// Builds an extended database: the rows of `base` (a database file's bytes, e.g. the embedded
 /// one) plus the seed folders of `extensions`, each `(dataset name, folder)`, validated by the
-/// same rules. Every extension row records its dataset name in its `dataset` column.
-pub fn extend_database(base: &[u8], schema: &str, extensions: &[(&str, &Path)], out: &Path) -> Result<BuildSummary, Vec<SeedProblem>> {
+/// same rules. Every extension row records its dataset name in its `dataset` column. An
+/// existing `out` is replaced only with [`Overwrite::Replace`], and never when it is a seed file.
+pub fn extend_database(
+    base: &[u8],
+    schema: &str,
+    extensions: &[(&str, &Path)],
+    out: &Path,
+    overwrite: Overwrite,
+) -> Result<BuildSummary, Vec<SeedProblem>> {
     let mut conn = Connection::open_in_memory().map_err(|e| whole("base database", e))?;
     conn.deserialize_read_exact(rusqlite::MAIN_DB, base, base.len(), false)
         .map_err(|e| whole("base database", e))?;
@@ -91,10 +100,53 @@ pub fn extend_database(base: &[u8], schema: &str, extensions: &[(&str, &Path)], 
         [names.join(";")],
     )
     .map_err(|e| whole("base database", e))?;
-    load_and_finish(conn, schema, extensions, out)
+    load_and_finish(conn, schema, extensions, out, overwrite)
 }
 
-fn load_and_finish(conn: Connection, schema: &str, sets: &[(&str, &Path)], out: &Path) -> Result<BuildSummary, Vec<SeedProblem>> {
+/// Why a build's output path is refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OutputRefusal {
+    /// The file exists and replacing it was not asked for (or it is a folder).
+    Exists(String),
+    /// The path is a seed file of the build (through links too).
+    IsSeedFile(PathBuf),
+}
+
+/// Checks a build's output path before anything is read: it must not be one of the seed files
+/// (whatever `overwrite` says) and must not exist unless `overwrite` replaces it.
+pub fn check_output(seed_dirs: &[&Path], out: &Path, overwrite: Overwrite) -> Result<(), OutputRefusal> {
+    for dir in seed_dirs {
+        if let Some(file) = seed_files(dir).into_iter().find(|f| crate::output::same_file(f, out)) {
+            return Err(OutputRefusal::IsSeedFile(file));
+        }
+    }
+    crate::output::check_target(out, overwrite).map_err(|e| OutputRefusal::Exists(e.to_string()))
+}
+
+/// The seed files of a folder: its entries ending in `.csv` in any case.
+pub fn seed_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")));
+    files
+}
+
+fn load_and_finish(
+    conn: Connection,
+    schema: &str,
+    sets: &[(&str, &Path)],
+    out: &Path,
+    overwrite: Overwrite,
+) -> Result<BuildSummary, Vec<SeedProblem>> {
+    let dirs: Vec<&Path> = sets.iter().map(|(_, d)| *d).collect();
+    check_output(&dirs, out, overwrite).map_err(|refusal| match refusal {
+        OutputRefusal::Exists(why) => whole(&out.display().to_string(), why),
+        OutputRefusal::IsSeedFile(file) => whole(
+            &file.display().to_string(),
+            "is a seed file of this build; write the output elsewhere",
+        ),
+    })?;
     conn.execute_batch("PRAGMA foreign_keys = OFF;")
         .map_err(|e| whole("schema.sql", e))?;
     let tables = seed_tables(&conn).map_err(|e| whole("schema.sql", e))?;
@@ -121,7 +173,7 @@ fn load_and_finish(conn: Connection, schema: &str, sets: &[(&str, &Path)], out: 
         problems.dedup();
         return Err(problems);
     }
-    finish(&conn, schema, out).map_err(|e| whole(&out.display().to_string(), e))
+    finish(&conn, schema, out, overwrite).map_err(|e| whole(&out.display().to_string(), e))
 }
 
 /// Derives `events.mongolia_role` from the participants (Mongolia itself or a person of Mongolia).
@@ -191,21 +243,15 @@ fn load_dir(
     origins: &mut Origins,
     problems: &mut Vec<SeedProblem>,
 ) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(SeedProblem {
-                file: dir.into(),
-                line: 0,
-                message: format!("cannot read the seed folder: {e}"),
-            });
-            return;
-        }
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
-        .collect();
+    if let Err(e) = std::fs::read_dir(dir) {
+        problems.push(SeedProblem {
+            file: dir.into(),
+            line: 0,
+            message: format!("cannot read the seed folder: {e}"),
+        });
+        return;
+    }
+    let mut files = seed_files(dir);
     // Load in schema order so that a folder's rows are numbered the same way on every machine.
     files.sort_by_key(|p| {
         let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
@@ -241,10 +287,11 @@ fn load_file(
         line,
         message,
     };
-    let mut reader = match csv::ReaderBuilder::new().flexible(false).from_path(file) {
-        Ok(r) => r,
+    let input = match open_seed(file) {
+        Ok(f) => f,
         Err(e) => return problems.push(problem(0, format!("cannot read: {e}"))),
     };
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(RecordBound::new(input));
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(str::to_string).collect(),
         Err(e) => return problems.push(problem(1, format!("bad header: {e}"))),
@@ -288,12 +335,18 @@ fn load_file(
         Ok(s) => s,
         Err(e) => return problems.push(problem(0, e.to_string())),
     };
+    let claims_core = dataset != CORE_DATASET && headers.iter().any(|h| h == "dataset");
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
+                let fatal = e.is_io_error();
                 problems.push(problem(line, format!("malformed CSV: {e}")));
+                if fatal {
+                    // The reader cannot go on past a refused record: its end was never read.
+                    break;
+                }
                 continue;
             }
         };
@@ -301,6 +354,25 @@ fn load_file(
         let mut values = Vec::with_capacity(targets.len());
         let mut bad = false;
         for (h, raw) in headers.iter().zip(record.iter()) {
+            if raw.len() > MAX_FIELD_BYTES {
+                problems.push(problem(
+                    line,
+                    format!(
+                        "column {h}: {} bytes is longer than the {MAX_FIELD_BYTES} a field may hold",
+                        raw.len()
+                    ),
+                ));
+                bad = true;
+                continue;
+            }
+            if claims_core && h == "dataset" && raw.trim().eq_ignore_ascii_case(CORE_DATASET) {
+                problems.push(problem(
+                    line,
+                    format!("column dataset: {CORE_DATASET:?} names the core dataset; an extension's rows carry its own name"),
+                ));
+                bad = true;
+                continue;
+            }
             match cell_value(cols, h, raw) {
                 Ok(v) => values.push(v),
                 Err(msg) => {
@@ -339,6 +411,106 @@ fn load_file(
             }
             Err(e) => problems.push(problem(line, friendly_sql_error(table, &e))),
         }
+    }
+}
+
+/// The longest field a seed file may hold (the longest today is under 1 KiB).
+pub const MAX_FIELD_BYTES: usize = 64 << 10;
+
+/// The longest record (a line, or several when a quoted field spans them) of a seed file.
+pub const MAX_RECORD_BYTES: u64 = 1 << 20;
+
+/// Opens a seed file for reading, refusing anything but a regular file: a named pipe would block
+/// the build for ever and a device would feed it without end. The open itself must not block on
+/// a pipe, hence O_NONBLOCK (which regular files ignore).
+fn open_seed(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path)?;
+    let kind = file.metadata()?.file_type();
+    if kind.is_file() {
+        return Ok(file);
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!("not a regular file but {}; a seed file is a CSV file", describe_file_type(kind)),
+    ))
+}
+
+/// What kind of file a non-regular file is, for error messages.
+pub fn describe_file_type(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
+    }
+}
+
+/// Ends the read with an error at the first record longer than [`MAX_RECORD_BYTES`], before
+/// the CSV reader buffers it: a file without line breaks is not read into memory whole.
+struct RecordBound<R> {
+    inner: R,
+    in_quotes: bool,
+    record: u64,
+    line: u64,
+}
+
+impl<R> RecordBound<R> {
+    fn new(inner: R) -> Self {
+        RecordBound {
+            inner,
+            in_quotes: false,
+            record: 0,
+            line: 1,
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for RecordBound<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in &buf[..n] {
+            match b {
+                // A doubled quote inside a quoted field toggles twice: the parity still tells.
+                b'"' => self.in_quotes = !self.in_quotes,
+                b'\n' => self.line += 1,
+                _ => {}
+            }
+            if b == b'\n' && !self.in_quotes {
+                self.record = 0;
+            } else {
+                self.record += 1;
+                if self.record > MAX_RECORD_BYTES {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!("the record reaching line {} is longer than {MAX_RECORD_BYTES} bytes", self.line),
+                    ));
+                }
+            }
+        }
+        Ok(n)
     }
 }
 
@@ -388,6 +560,10 @@ fn origin(origins: &Origins, table: &str, rowid: i64) -> (PathBuf, u64) {
         .unwrap_or_else(|| (PathBuf::from(format!("{table}.csv")), 0))
 }
 
+/// Close matches are sought for this many dangling references; past them a build with many
+/// broken rows (a wrong key column) is reported in linear time.
+const SUGGESTED_DANGLING: usize = 5;
+
 fn check_foreign_keys(conn: &Connection, origins: &Origins, problems: &mut Vec<SeedProblem>) {
     let rows: Vec<(String, i64, String, i64)> = match conn
         .prepare("PRAGMA foreign_key_check")
@@ -402,16 +578,25 @@ fn check_foreign_keys(conn: &Connection, origins: &Origins, problems: &mut Vec<S
             })
         }
     };
+    // Per foreign key: its column and parent key, and the parent's keys (read once, for hints).
+    let mut keys: HashMap<(String, i64), (String, String, Vec<String>)> = HashMap::new();
+    let mut suggested = 0;
     for (table, rowid, parent, fkid) in rows {
         let (file, line) = origin(origins, &table, rowid);
-        let column: Option<String> = conn
-            .query_row(
-                &format!("SELECT \"from\" FROM pragma_foreign_key_list('{table}') WHERE id = ?1"),
-                [fkid],
-                |r| r.get(0),
-            )
-            .ok();
-        let column = column.unwrap_or_else(|| "?".into());
+        let (column, key, known) = keys.entry((table.clone(), fkid)).or_insert_with(|| {
+            let (column, key): (String, String) = conn
+                .query_row(
+                    &format!("SELECT \"from\", \"to\" FROM pragma_foreign_key_list('{table}') WHERE id = ?1"),
+                    [fkid],
+                    |r| Ok((r.get(0)?, r.get::<_, Option<String>>(1)?.unwrap_or_else(|| "key".into()))),
+                )
+                .unwrap_or_else(|_| ("?".into(), "key".into()));
+            let known: Vec<String> = conn
+                .prepare(&format!("SELECT CAST(\"{key}\" AS TEXT) FROM \"{parent}\" ORDER BY 1"))
+                .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+                .unwrap_or_default();
+            (column, key, known)
+        });
         let value: String = conn
             .query_row(
                 &format!("SELECT CAST(\"{column}\" AS TEXT) FROM \"{table}\" WHERE rowid = ?1"),
@@ -419,28 +604,18 @@ fn check_foreign_keys(conn: &Connection, origins: &Origins, problems: &mut Vec<S
                 |r| r.get(0),
             )
             .unwrap_or_default();
-        let key: String = conn
-            .query_row(
-                &format!("SELECT \"to\" FROM pragma_foreign_key_list('{table}') WHERE id = ?1"),
-                [fkid],
-                |r| r.get::<_, Option<String>>(0),
-            )
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| "key".into());
-        let known: Vec<String> = conn
-            .prepare(&format!("SELECT CAST(\"{key}\" AS TEXT) FROM \"{parent}\" ORDER BY 1"))
-            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-            .unwrap_or_default();
         let hint = if known.len() <= 30 {
             format!("known: {}", known.join(", "))
-        } else {
-            let close = closest(&value, &known, 3);
+        } else if suggested < SUGGESTED_DANGLING {
+            suggested += 1;
+            let close = closest(&value, known, 3);
             if close.is_empty() {
                 String::from("no close match")
             } else {
                 format!("did you mean {}?", close.join(", "))
             }
+        } else {
+            format!("close matches are shown for the first {SUGGESTED_DANGLING} only")
         };
         problems.push(SeedProblem {
             file,
@@ -752,7 +927,7 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn finish(conn: &Connection, schema: &str, out: &Path) -> rusqlite::Result<BuildSummary> {
+fn finish(conn: &Connection, schema: &str, out: &Path, overwrite: Overwrite) -> rusqlite::Result<BuildSummary> {
     conn.execute_batch("INSERT INTO events_fts(events_fts) VALUES ('rebuild');")?;
     let hash = content_hash(conn, schema)?;
     conn.execute("INSERT OR REPLACE INTO metadata (key, value) VALUES ('content_hash', ?1)", [&hash])?;
@@ -766,10 +941,12 @@ fn finish(conn: &Connection, schema: &str, out: &Path) -> rusqlite::Result<Build
         let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{name}\""), [], |r| r.get(0))?;
         row_counts.insert(name, n);
     }
-    if out.exists() {
-        std::fs::remove_file(out).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    }
-    conn.execute("VACUUM INTO ?1", [out.to_string_lossy()])?;
+    // Written beside the target and moved into place when complete: a failed or killed build
+    // leaves the previous file as it was.
+    let io = |e: std::io::Error| rusqlite::Error::ToSqlConversionFailure(Box::new(e));
+    let staged = Staged::new(out, overwrite).map_err(io)?;
+    conn.execute("VACUUM INTO ?1", [staged.path().to_string_lossy()])?;
+    staged.commit().map_err(io)?;
     Ok(BuildSummary {
         content_hash: hash,
         row_counts,

@@ -44,21 +44,23 @@ impl Dataset {
                     EXISTS (SELECT 1 FROM claims c JOIN disputes x ON x.id = c.dispute WHERE x.kind <> 'precision' AND c.record_table = 'events' AND c.record_id = CAST(d.id AS TEXT)) \
              FROM polities p LEFT JOIN dated d ON d.polity = p.code AND d.rk = 1 \
              WHERE (p.is_un_member = 1 OR p.code IN ('VAT', 'PSE')) AND p.code <> 'MNG' ORDER BY p.name";
-        let mut stmt = self.connection().prepare_cached(sql)?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(Coverage {
-                    polity: r.get(0)?,
-                    name: r.get(1)?,
-                    date: r.get(2)?,
-                    precision: r.get(3)?,
-                    certainty: r.get(4)?,
-                    via: r.get(5)?,
-                    sources: r.get(6)?,
-                    disputed: r.get(7)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(rows)
+        self.bounded(None, || {
+            let mut stmt = self.connection().prepare_cached(sql)?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok(Coverage {
+                        polity: r.get(0)?,
+                        name: r.get(1)?,
+                        date: r.get(2)?,
+                        precision: r.get(3)?,
+                        certainty: r.get(4)?,
+                        via: r.get(5)?,
+                        sources: r.get(6)?,
+                        disputed: r.get(7)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })
     }
 }

@@ -123,6 +123,73 @@ pub enum Error {
         /// The key asked for.
         id: String,
     },
+    /// A query ran past its deadline (default [`crate::DEFAULT_TIMEOUT`]).
+    #[error("the query ran longer than its {} s deadline and was stopped{}; raise the deadline with `Dataset::set_timeout` (Rust), `timeout=` (Python) or `--timeout SECONDS` (command line), or narrow the query", timeout.as_secs_f64(), in_statement(statement))]
+    Timeout {
+        /// The statement, where the user gave it.
+        statement: Option<String>,
+        /// The deadline in force.
+        timeout: std::time::Duration,
+    },
+    /// A query stopped by the user (Ctrl-C, or [`crate::Dataset::interrupt_handle`]).
+    #[error("the query was interrupted{}", in_statement(statement))]
+    Interrupted {
+        /// The statement, where the user gave it.
+        statement: Option<String>,
+    },
+    /// A query whose working memory (sorts, DISTINCT, temporary b-trees) outgrew its budget.
+    #[error("the query needed more than {} MiB of working memory and was stopped{}; raise the budget with `Limits::memory` (Rust), `max_memory=` (Python) or `--max-memory MIB` (command line), or narrow the query", budget / (1 << 20), in_statement(statement))]
+    OutOfMemory {
+        /// The statement, where the user gave it.
+        statement: Option<String>,
+        /// The budget in bytes.
+        budget: u64,
+    },
+    /// A result of `sql` with more rows or bytes than its cap.
+    #[error("the result has more than {max} {unit}{}; add a LIMIT or raise the cap with `Limits::{field}` (Rust), `{field}=` (Python) or `--{flag} N` (command line)", in_statement(statement), field = if *unit == "rows" { "max_rows" } else { "max_bytes" }, flag = if *unit == "rows" { "max-rows" } else { "max-bytes" })]
+    ResultTooLarge {
+        /// The statement.
+        statement: Option<String>,
+        /// `rows` or `bytes`.
+        unit: &'static str,
+        /// The cap.
+        max: u64,
+    },
+    /// A string or blob longer than the per-value cap (SQLITE_LIMIT_LENGTH): `printf` widths,
+    /// `randomblob`, `zeroblob`, `replace`, `group_concat` results.
+    #[error("a value would be longer than {max} bytes{}; raise the cap with `Limits::max_value_bytes` (Rust), `max_value_bytes=` (Python) or `--max-value-bytes N` (command line)", in_statement(statement))]
+    ValueTooLarge {
+        /// The statement.
+        statement: Option<String>,
+        /// The cap in bytes.
+        max: u64,
+    },
+    /// SQL beyond a fixed bound of the parser (expression depth, compound SELECT terms, LIKE
+    /// pattern length, function arguments, statement length): these bounds are not raised;
+    /// split or simplify the query.
+    #[error("the query is too complex: {limit} ({detail}){}; split or simplify it", in_statement(statement))]
+    TooComplex {
+        /// The statement.
+        statement: Option<String>,
+        /// Which bound: `expression depth`, `compound SELECT terms`, ...
+        limit: &'static str,
+        /// What SQLite said.
+        detail: String,
+    },
+    /// An output file or folder entry that exists already and would be replaced.
+    #[error("{} exists; nothing was written. Pass --force (command line), force=True (Python) or Overwrite::Replace (Rust) to replace it", path.display())]
+    OutputExists {
+        /// The existing file.
+        path: std::path::PathBuf,
+    },
+    /// An output that would replace a file the same command reads.
+    #[error("refusing to write {}: it is {what} this command reads; choose another output path", path.display())]
+    OutputIsInput {
+        /// The output path.
+        path: std::path::PathBuf,
+        /// Which input it is (`a seed file`, `the database file`).
+        what: String,
+    },
     /// Reading or writing a file failed.
     #[error("{}: {source}", path.display())]
     Io {
@@ -132,6 +199,10 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+}
+
+fn in_statement(statement: &Option<String>) -> String {
+    statement.as_ref().map(|s| format!(" in {s:?}")).unwrap_or_default()
 }
 
 fn hint(suggestions: &[String]) -> String {

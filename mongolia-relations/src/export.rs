@@ -4,6 +4,7 @@
 
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
+use crate::output::{check_target, safe_file_stem, same_file, Overwrite, Staged};
 use arrow_array::builder::{Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
@@ -85,36 +86,79 @@ const ICEWS_COLUMNS: &[&str] = &[
 
 impl Dataset {
     /// Writes every table, the database file, `events_icews.tsv` and `manifest.json` into `dir`
-    /// (created if missing).
+    /// (created if missing). A file already there is refused ([`Error::OutputExists`]); see
+    /// [`Dataset::export_with`].
     pub fn export(&self, dir: &Path, format: ExportFormat) -> Result<Manifest> {
+        self.export_with(dir, format, Overwrite::Refuse)
+    }
+
+    /// [`Dataset::export`], replacing files already in `dir` when `overwrite` says so. Every
+    /// file is written under a temporary name in `dir` and renamed into place once all are
+    /// complete; a symlink in `dir` is replaced, never followed, so nothing is written outside
+    /// `dir`; file names made from table names keep only letters, digits, `_` and `-`; the
+    /// database file being exported is never replaced.
+    pub fn export_with(&self, dir: &Path, format: ExportFormat, overwrite: Overwrite) -> Result<Manifest> {
+        self.unhurried(|| self.export_into(dir, format, overwrite))
+    }
+
+    fn export_into(&self, dir: &Path, format: ExportFormat, overwrite: Overwrite) -> Result<Manifest> {
         let io = |path: &Path| {
             let path = path.to_path_buf();
             move |source| Error::Io { path, source }
         };
         std::fs::create_dir_all(dir).map_err(io(dir))?;
-        let mut tables = BTreeMap::new();
-        let mut files = Vec::new();
         let names: Vec<String> = self
             .connection()
             .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'events_fts%' ORDER BY name")?
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
+        let mut files: Vec<String> = Vec::new();
         for name in &names {
-            let file = format!("{name}.{}", format.extension());
-            let path = dir.join(&file);
-            let n = self.export_table(name, &path, format)?;
-            tables.insert(name.clone(), n);
+            let stem = safe_file_stem(name);
+            let mut file = format!("{stem}.{}", format.extension());
+            let mut n = 1;
+            while files.contains(&file) {
+                n += 1;
+                file = format!("{stem}_{n}.{}", format.extension());
+            }
             files.push(file);
         }
-        let sqlite = dir.join("mongolia-relations.sqlite");
+        files.extend(["mongolia-relations.sqlite", "events_icews.tsv", "manifest.json"].map(String::from));
+        // Every target is checked before anything is written.
+        for file in &files {
+            let target = dir.join(file);
+            if self.path().is_some_and(|input| same_file(&target, input)) {
+                return Err(Error::OutputIsInput {
+                    path: target,
+                    what: "the database file".into(),
+                });
+            }
+            check_target(&target, overwrite).map_err(|source| match source.kind() {
+                std::io::ErrorKind::AlreadyExists => Error::OutputExists { path: target.clone() },
+                _ => Error::Io {
+                    path: target.clone(),
+                    source,
+                },
+            })?;
+        }
+        let stage = |file: &str| {
+            let target = dir.join(file);
+            Staged::new(&target, overwrite).map_err(io(&target))
+        };
+        let mut staged = Vec::with_capacity(files.len());
+        let mut tables = BTreeMap::new();
+        for (name, file) in names.iter().zip(&files) {
+            let out = stage(file)?;
+            tables.insert(name.clone(), self.export_table(name, &out, format)?);
+            staged.push(out);
+        }
+        let sqlite = stage("mongolia-relations.sqlite")?;
         let bytes = self.file_bytes()?;
-        std::fs::write(&sqlite, &bytes).map_err(io(&sqlite))?;
-        files.push("mongolia-relations.sqlite".into());
-        let icews = dir.join("events_icews.tsv");
-        let n = self.export_icews(&icews)?;
-        tables.insert("events_icews".into(), n);
-        files.push("events_icews.tsv".into());
-        files.push("manifest.json".into());
+        std::fs::write(sqlite.path(), &bytes).map_err(io(sqlite.path()))?;
+        staged.push(sqlite);
+        let icews = stage("events_icews.tsv")?;
+        tables.insert("events_icews".into(), self.export_icews(&icews)?);
+        staged.push(icews);
         let manifest = Manifest {
             dataset_version: self.dataset_version()?,
             schema_version: self.metadata("schema_version")?.unwrap_or_default(),
@@ -124,16 +168,22 @@ impl Dataset {
             tables,
             files,
         };
-        let path = dir.join("manifest.json");
+        let json = stage("manifest.json")?;
         let text = serde_json::to_string_pretty(&manifest).map_err(|e| Error::Io {
-            path: path.clone(),
+            path: dir.join("manifest.json"),
             source: e.into(),
         })?;
-        std::fs::write(&path, text + "\n").map_err(io(&path))?;
+        std::fs::write(json.path(), text + "\n").map_err(io(json.path()))?;
+        staged.push(json);
+        for out in staged {
+            let target = dir.to_path_buf();
+            out.commit().map_err(io(&target))?;
+        }
         Ok(manifest)
     }
 
-    fn export_table(&self, table: &str, path: &Path, format: ExportFormat) -> Result<usize> {
+    fn export_table(&self, table: &str, out: &Staged, format: ExportFormat) -> Result<usize> {
+        let path = out.path();
         let wrap = |e: std::io::Error| Error::Io {
             path: path.to_path_buf(),
             source: e,
@@ -153,8 +203,7 @@ impl Dataset {
                     .collect::<Result<_, _>>()?,
             );
         }
-        let file = std::fs::File::create(path).map_err(wrap)?;
-        let mut out = std::io::BufWriter::new(file);
+        let mut out = std::io::BufWriter::new(out.file().map_err(wrap)?);
         match format {
             ExportFormat::Csv => {
                 let mut w = csv::Writer::from_writer(&mut out);
@@ -186,7 +235,8 @@ impl Dataset {
 
     /// The events as dyadic rows in the ICEWS layout: source = the acting side (actor, visitor,
     /// donor; Mongolia for symmetric events), target = the other side.
-    fn export_icews(&self, path: &Path) -> Result<usize> {
+    fn export_icews(&self, out: &Staged) -> Result<usize> {
+        let path = out.path();
         let wrap = |e: std::io::Error| Error::Io {
             path: path.to_path_buf(),
             source: e,
@@ -196,7 +246,7 @@ impl Dataset {
             .prepare("SELECT code, name FROM polities")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
-        let file = std::fs::File::create(path).map_err(wrap)?;
+        let file = out.file().map_err(wrap)?;
         let mut w = csv::WriterBuilder::new()
             .delimiter(b'\t')
             .from_writer(std::io::BufWriter::new(file));

@@ -40,9 +40,6 @@ const READING_PRAGMAS: &[&str] = &[
     "freelist_count",
 ];
 
-/// The most rows `sql` returns; an unbounded query (a runaway recursive CTE) stops there.
-pub const MAX_SQL_ROWS: usize = 1_000_000;
-
 /// The longest SQL text accepted.
 pub const MAX_SQL_LEN: usize = 100_000;
 
@@ -92,24 +89,87 @@ pub(crate) fn check_text(field: &'static str, text: &str, max: usize) -> Result<
     Ok(())
 }
 
+/// The statements `sql` runs; anything else (DROP ... IF EXISTS of nothing compiles to a no-op
+/// that SQLite calls read-only) is refused by its first keyword.
+const READING_STATEMENTS: &[&str] = &["SELECT", "WITH", "VALUES", "PRAGMA"];
+
+/// The first keyword of `sql` after comments and white space, upper-cased, and the rest.
+fn first_keyword(sql: &str) -> (String, &str) {
+    let mut rest = sql;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("--") {
+            rest = after.find('\n').map_or("", |i| &after[i..]);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.find("*/").map_or("", |i| &after[i + 2..]);
+        } else {
+            break;
+        }
+    }
+    let end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+    (rest[..end].to_ascii_uppercase(), &rest[end..])
+}
+
+/// The statement's own first keyword, past `EXPLAIN` and `EXPLAIN QUERY PLAN`.
+fn statement_keyword(sql: &str) -> String {
+    let (word, rest) = first_keyword(sql);
+    if word != "EXPLAIN" {
+        return word;
+    }
+    let (next, after) = first_keyword(rest);
+    if next == "QUERY" {
+        let (_plan, after_plan) = first_keyword(after);
+        return first_keyword(after_plan).0;
+    }
+    next
+}
+
+/// An SQLite error of user SQL, at prepare or at step: an authorizer refusal (also from inside a
+/// table-valued pragma or `load_extension`, which are checked as they run) is [`Error::ReadOnly`].
+pub(crate) fn statement_error(statement: &str, err: rusqlite::Error) -> Error {
+    let refused = crate::bounds::failure(&err).is_some_and(|(code, message)| {
+        code == rusqlite::ErrorCode::AuthorizationForStatementDenied
+            || message.contains("not authorized")
+            // A value given to a table-valued pragma (`pragma_user_version(5)`) is an attempt
+            // to set it; as tables, pragmas only read.
+            || message.contains("too many arguments on pragma_")
+    });
+    if refused {
+        return Error::ReadOnly {
+            statement: crate::bounds::short(statement),
+            reason: "the statement writes, attaches a database, sets a pragma or loads an extension".into(),
+        };
+    }
+    Error::Sql {
+        statement: Some(crate::bounds::short(statement)),
+        source: err,
+    }
+}
+
 /// Prepares user SQL, refusing anything that is not a single read-only statement.
 pub(crate) fn prepare<'c>(conn: &'c Connection, sql: &str) -> Result<rusqlite::Statement<'c>> {
     check_text("sql", sql, MAX_SQL_LEN)?;
-    let short: String = sql.chars().take(120).collect();
     let refuse = |reason: &str| Error::ReadOnly {
-        statement: short.clone(),
+        statement: crate::bounds::short(sql),
         reason: reason.to_string(),
     };
     let stmt = conn.prepare(sql).map_err(|e| match e {
         rusqlite::Error::MultipleStatement => refuse("more than one statement"),
-        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::AuthorizationForStatementDenied => {
-            refuse("the statement writes, attaches a database, sets a pragma or loads an extension")
-        }
-        other => Error::Sql {
-            statement: Some(short.clone()),
-            source: other,
-        },
+        other => statement_error(sql, other),
     })?;
+    // After prepare, so that malformed SQL is reported as such.
+    let keyword = statement_keyword(sql);
+    if !READING_STATEMENTS.contains(&keyword.as_str()) {
+        let what = if keyword.is_empty() {
+            "no statement keyword".to_string()
+        } else {
+            format!("a {keyword} statement")
+        };
+        return Err(refuse(&format!(
+            "{what}; only {} statements are run",
+            READING_STATEMENTS.join(", ")
+        )));
+    }
     if !stmt.readonly() {
         return Err(refuse("the statement would change the database"));
     }

@@ -20,6 +20,7 @@
 //! read-only query; [`Dataset::open`] opens a database built from a researcher's own seeds.
 #![warn(missing_docs)]
 
+mod bounds;
 pub mod builder;
 mod cite;
 mod coverage;
@@ -32,6 +33,7 @@ mod filter;
 mod guard;
 pub mod locator;
 mod missions;
+mod output;
 mod own_words;
 mod panel;
 mod provenance;
@@ -40,14 +42,16 @@ pub mod records;
 mod resolve;
 mod unga;
 
+pub use bounds::{set_process_heap_limit, Limits, DEFAULT_TIMEOUT};
 pub use cite::CitationFormat;
 pub use coverage::Coverage;
-pub use dataset::{Dataset, CONTENT_HASH, FILE_SHA256, SCHEMA, SCHEMA_VERSION};
+pub use dataset::{Dataset, InterruptHandle, Verification, CONTENT_HASH, FILE_SHA256, SCHEMA, SCHEMA_VERSION};
 pub use dates::{DateError, PartialDate, Precision};
 pub use error::{Error, Result};
 #[cfg(feature = "export")]
 pub use export::{ExportFormat, Manifest};
 pub use filter::Filter;
+pub use output::Overwrite;
 pub use panel::{DyadYear, PanelOptions};
 pub use provenance::ProvenanceFailure;
 pub use records::*;

@@ -16,8 +16,76 @@ struct Cli {
     /// Output format (`export` writes csv, jsonl or parquet files; `parquet` is for export only).
     #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
     format: Format,
+    #[command(flatten)]
+    bounds: Bounds,
     #[command(subcommand)]
     command: Command,
+}
+
+/// The bounds of every query (defaults in `mongolia_relations::Limits`).
+#[derive(Args)]
+struct Bounds {
+    /// Stop a query after this many seconds.
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = mongolia_relations::DEFAULT_TIMEOUT.as_secs_f64())]
+    timeout: f64,
+    /// Most rows an `sql` result may have.
+    #[arg(long, global = true, value_name = "N")]
+    max_rows: Option<u64>,
+    /// Most bytes an `sql` result may hold.
+    #[arg(long, global = true, value_name = "N")]
+    max_bytes: Option<u64>,
+    /// Longest string or blob a query may make or read, in bytes.
+    #[arg(long, global = true, value_name = "N")]
+    max_value_bytes: Option<u64>,
+    /// Working memory of one query (sorts, DISTINCT), in MiB (default 256); SQLite's heap as a
+    /// whole is held to this plus 256 MiB.
+    #[arg(long, global = true, value_name = "MIB")]
+    max_memory: Option<u64>,
+}
+
+impl Bounds {
+    fn limits(&self) -> Result<mongolia_relations::Limits, Error> {
+        let defaults = mongolia_relations::Limits::default();
+        let timeout = std::time::Duration::try_from_secs_f64(self.timeout)
+            .ok()
+            .filter(|t| !t.is_zero())
+            .ok_or_else(|| Error::InvalidInput {
+                field: "timeout",
+                reason: format!("{} is not a positive number of seconds", self.timeout),
+            })?;
+        Ok(mongolia_relations::Limits {
+            timeout,
+            max_rows: self.max_rows.unwrap_or(defaults.max_rows),
+            max_bytes: self.max_bytes.unwrap_or(defaults.max_bytes),
+            max_value_bytes: self.max_value_bytes.unwrap_or(defaults.max_value_bytes),
+            memory: self.max_memory.map_or(defaults.memory, |m| m.saturating_mul(1 << 20)),
+        })
+    }
+}
+
+/// Set by the SIGINT handler; the running query checks it and stops with `Error::Interrupted`.
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The exit status of a program stopped by Ctrl-C (128 + SIGINT).
+const EXIT_INTERRUPTED: u8 = 130;
+
+extern "C" fn on_sigint(_: libc::c_int) {
+    INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
+    // A second Ctrl-C ends the program at once, whatever it is doing.
+    // SAFETY: signal() is async-signal-safe.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+    }
+}
+
+/// Ctrl-C stops the running query cleanly (temporary output files are removed) instead of
+/// killing the program mid-write.
+fn catch_ctrl_c() {
+    let handler: extern "C" fn(libc::c_int) = on_sigint;
+    // SAFETY: the handler only stores to an atomic and calls signal(), both async-signal-safe.
+    unsafe {
+        libc::signal(libc::SIGINT, handler as libc::sighandler_t);
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -207,6 +275,9 @@ enum Command {
         /// Folder to write (created if missing).
         #[arg(long)]
         out: std::path::PathBuf,
+        /// Replace files already in the folder (never the database file being exported).
+        #[arg(long)]
+        force: bool,
     },
     /// Build the embedded dataset plus your own seed folders into a new database file.
     Build {
@@ -216,6 +287,15 @@ enum Command {
         /// The database file to write.
         #[arg(long)]
         out: std::path::PathBuf,
+        /// Replace an existing file (never a seed file).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Recompute a database file's content hash (FILE, else --db, else the embedded dataset)
+    /// and say whether it matches the one the file claims; exit 1 when it does not.
+    Verify {
+        /// The database file.
+        file: Option<std::path::PathBuf>,
     },
     /// The dyad-year panel of Mongolia and its partners (codebook in the README).
     Panel {
@@ -258,11 +338,16 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    catch_ctrl_c();
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
-            ExitCode::FAILURE
+            if matches!(e, Error::Interrupted { .. }) {
+                ExitCode::from(EXIT_INTERRUPTED)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }
@@ -272,10 +357,26 @@ fn to_rows<T: Serialize>(records: &[T]) -> Vec<Value> {
 }
 
 fn run(cli: &Cli) -> Result<(), Error> {
-    let data = match &cli.db {
+    let limits = cli.bounds.limits()?;
+    if let Command::Build { extra, out, force } = &cli.command {
+        // Before any dataset is opened: a build reads no --db, and takes no heap limit.
+        return build(extra, out, *force);
+    }
+    // The command line owns its process, so a hard limit on SQLite's heap is safe here: it stops
+    // what the per-query budget, checked every few hundred steps, could let through between two
+    // checks (a query making a maximal value at every row). Room above the budget is left for
+    // the database's own pages.
+    mongolia_relations::set_process_heap_limit(Some(limits.memory.saturating_add(256 << 20)));
+    let file = match &cli.command {
+        Command::Verify { file: Some(file) } => Some(file),
+        _ => cli.db.as_ref(),
+    };
+    let data = match file {
         Some(path) => Dataset::open(path)?,
         None => Dataset::embedded()?,
     };
+    data.set_limits(limits)?;
+    data.set_interrupt_check(|| INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed));
     let (rows, columns): (Vec<Value>, &[&str]) = match &cli.command {
         Command::Events { filters, cameo, plover } => {
             let f = Filter {
@@ -418,7 +519,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
             &["polity", "year", "n_votes", "identical_share", "agreement_index", "source_country"],
         ),
         Command::Stats => (stats(&data)?, &[]),
-        Command::Export { out } => {
+        Command::Export { out, force } => {
             let format = match cli.format {
                 Format::Table | Format::Csv => mongolia_relations::ExportFormat::Csv,
                 Format::Jsonl => mongolia_relations::ExportFormat::Jsonl,
@@ -430,15 +531,29 @@ fn run(cli: &Cli) -> Result<(), Error> {
                     });
                 }
             };
-            let manifest = data.export(out, format)?;
+            let manifest = data.export_with(out, format, overwrite(*force))?;
             eprintln!("wrote {} files to {}", manifest.files.len(), out.display());
             return Ok(());
         }
-        Command::Build { extra, out } => {
-            let dirs: Vec<&std::path::Path> = extra.iter().map(|p| p.as_path()).collect();
-            let summary = Dataset::build_extended(&dirs, out)?;
-            eprintln!("wrote {} (content hash {})", out.display(), summary.content_hash);
-            return Ok(());
+        Command::Build { extra, out, force } => return build(extra, out, *force),
+        Command::Verify { .. } => {
+            let verification = data.verify()?;
+            print(
+                &to_rows(std::slice::from_ref(&verification)),
+                &["matches", "claimed", "actual"],
+                cli.format,
+            );
+            if verification.matches {
+                return Ok(());
+            }
+            return Err(Error::InvalidInput {
+                field: "content hash",
+                reason: format!(
+                    "the rows hash to {}, not to the {} the file claims: it was changed after it was built",
+                    verification.actual,
+                    verification.claimed.as_deref().unwrap_or("(no hash)")
+                ),
+            });
         }
         Command::Panel { partners, start, end } => {
             let options = mongolia_relations::PanelOptions {
@@ -474,6 +589,22 @@ fn run(cli: &Cli) -> Result<(), Error> {
     }
     print(&rows, columns, cli.format);
     Ok(())
+}
+
+/// A build is not a query: it holds the whole extended database in memory, unbounded.
+fn build(extra: &[std::path::PathBuf], out: &std::path::Path, force: bool) -> Result<(), Error> {
+    let dirs: Vec<&std::path::Path> = extra.iter().map(|p| p.as_path()).collect();
+    let summary = Dataset::build_extended_with(&dirs, out, overwrite(force))?;
+    eprintln!("wrote {} (content hash {})", out.display(), summary.content_hash);
+    Ok(())
+}
+
+fn overwrite(force: bool) -> mongolia_relations::Overwrite {
+    if force {
+        mongolia_relations::Overwrite::Replace
+    } else {
+        mongolia_relations::Overwrite::Refuse
+    }
 }
 
 fn rusqlite_version(data: &Dataset) -> Result<String, Error> {

@@ -93,14 +93,29 @@ impl Dataset {
     /// assert_eq!(rows[0].relations, Some(true));
     /// ```
     pub fn dyad_years(&self, options: &PanelOptions) -> Result<Vec<DyadYear>> {
+        self.bounded(None, || self.panel(options))
+    }
+
+    fn panel(&self, options: &PanelOptions) -> Result<Vec<DyadYear>> {
         let conn = self.connection();
-        let last: i32 = conn.query_row(
-            "SELECT max(y) FROM (SELECT CAST(substr(max(date_start), 1, 4) AS INTEGER) AS y FROM events \
+        let (earliest, latest): (i32, i32) = conn.query_row(
+            "SELECT min(y), max(y) FROM (SELECT CAST(substr(min(date_start), 1, 4) AS INTEGER) AS y FROM events \
+             UNION ALL SELECT CAST(substr(max(date_start), 1, 4) AS INTEGER) FROM events \
              UNION ALL SELECT CAST(substr(max(period_start), 1, 4) AS INTEGER) FROM observations)",
             [],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let (first, last) = (options.start.unwrap_or(1921), options.end.unwrap_or(last));
+        // A year outside the data would only add empty rows, billions of them for `i32::MAX`.
+        for (field, year) in [("start", options.start), ("end", options.end)] {
+            if let Some(y) = year.filter(|y| !(earliest..=latest).contains(y)) {
+                return Err(Error::InvalidDate {
+                    field,
+                    input: y.to_string(),
+                    reason: format!("the data covers the years {earliest} to {latest}; choose a year in that range"),
+                });
+            }
+        }
+        let (first, last) = (options.start.unwrap_or(1921), options.end.unwrap_or(latest));
         if last < first {
             return Err(Error::InvertedRange {
                 start: first.to_string(),

@@ -54,6 +54,34 @@ fn opt_date(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<chrono::NaiveD
     }
 }
 
+/// `text` as a LIKE pattern matching itself only (with `ESCAPE '\\'`).
+fn escape_like(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Column names made unique, as a result with two `id` columns would lose one in every
+/// name-keyed form (JSON objects, data frames): the second becomes `id_2`, and so on.
+fn unique_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        let mut candidate = name.to_string();
+        let mut n = 1;
+        while out.contains(&candidate) {
+            n += 1;
+            candidate = format!("{name}_{n}");
+        }
+        out.push(candidate);
+    }
+    out
+}
+
 pub(crate) fn split_list(s: Option<String>) -> Vec<String> {
     s.map(|s| s.split(';').map(str::to_string).filter(|x| !x.is_empty()).collect())
         .unwrap_or_default()
@@ -61,11 +89,13 @@ pub(crate) fn split_list(s: Option<String>) -> Vec<String> {
 
 impl Dataset {
     pub(crate) fn collect<T>(&self, sql: &str, params: &[Value], map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
-        let mut stmt = self.connection().prepare_cached(sql)?;
-        let rows = stmt
-            .query_map(params_from_iter(params.iter()), map)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(rows)
+        self.bounded(None, || {
+            let mut stmt = self.connection().prepare_cached(sql)?;
+            let rows = stmt
+                .query_map(params_from_iter(params.iter()), map)?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })
     }
 
     /// Source ids citing the rows `ids` of `table`, in citation order.
@@ -164,7 +194,8 @@ impl Dataset {
         }
         if let Some(c) = &f.cameo {
             crate::guard::check_text("cameo", c, 8)?;
-            w.add("k.cameo LIKE {} || '%'", [text(c.trim().to_string())]);
+            // A code is matched as a prefix, its characters literally: `%` or `_` match only themselves.
+            w.add("k.cameo LIKE {} || '%' ESCAPE '\\'", [text(escape_like(c.trim()))]);
         }
         if let Some(p) = &f.plover {
             let p = self.check_vocabulary(
@@ -728,7 +759,10 @@ impl Dataset {
     }
 
     /// Runs one read-only SQL statement. Writes, ATTACH, pragma writes, extension loading and
-    /// multiple statements are refused with [`crate::Error::ReadOnly`].
+    /// multiple statements are refused with [`crate::Error::ReadOnly`]; the statement runs under
+    /// the dataset's [`crate::Limits`] (deadline, memory budget, value size, result rows and
+    /// bytes), each ending it with the error that names the bound. Duplicate column names are
+    /// kept, renamed `name_2`, `name_3`, ...
     ///
     /// ```
     /// let data = mongolia_relations::Dataset::embedded().unwrap();
@@ -758,7 +792,7 @@ impl Dataset {
         Ok(SqlRows { columns, rows })
     }
 
-    /// Runs one read-only statement under the same guard and row limit as [`Dataset::sql`],
+    /// Runs one read-only statement under the same guard and bounds as [`Dataset::sql`],
     /// handing each row to `visit` instead of collecting JSON values; returns the column names.
     /// For callers that build their own columns (the Python bindings write Arrow arrays).
     ///
@@ -775,23 +809,35 @@ impl Dataset {
     /// assert!(kinds.contains(&"visit".to_string()));
     /// ```
     pub fn sql_rows(&self, query: &str, mut visit: impl FnMut(&Row<'_>) -> rusqlite::Result<()>) -> Result<Vec<String>> {
-        let failed = |source| crate::Error::Sql {
-            statement: Some(query.chars().take(120).collect()),
-            source,
-        };
-        let mut stmt = crate::guard::prepare(self.connection(), query)?;
-        let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
-        let mut rows = stmt.query([]).map_err(failed)?;
-        let mut seen = 0usize;
-        while let Some(row) = rows.next().map_err(failed)? {
-            seen += 1;
-            if seen > crate::guard::MAX_SQL_ROWS {
-                return Err(failed(rusqlite::Error::ToSqlConversionFailure(
-                    format!("more than {} rows; add a LIMIT", crate::guard::MAX_SQL_ROWS).into(),
-                )));
+        self.bounded(Some(query), || {
+            let limits = self.limits();
+            let failed = |source| crate::guard::statement_error(query, source);
+            let too_large = |unit, max| crate::Error::ResultTooLarge {
+                statement: Some(crate::bounds::short(query)),
+                unit,
+                max,
+            };
+            let mut stmt = crate::guard::prepare(self.connection(), query)?;
+            let columns = unique_names(stmt.column_names());
+            let mut rows = stmt.query([]).map_err(failed)?;
+            let (mut seen, mut bytes) = (0u64, 0u64);
+            while let Some(row) = rows.next().map_err(failed)? {
+                seen += 1;
+                if seen > limits.max_rows {
+                    return Err(too_large("rows", limits.max_rows));
+                }
+                for i in 0..columns.len() {
+                    bytes += match row.get_ref(i).map_err(failed)? {
+                        ValueRef::Text(t) | ValueRef::Blob(t) => t.len() as u64,
+                        _ => 8,
+                    };
+                }
+                if bytes > limits.max_bytes {
+                    return Err(too_large("bytes", limits.max_bytes));
+                }
+                visit(row).map_err(failed)?;
             }
-            visit(row).map_err(failed)?;
-        }
-        Ok(columns)
+            Ok(columns)
+        })
     }
 }

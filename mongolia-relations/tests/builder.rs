@@ -186,3 +186,69 @@ fn a_mission_dated_before_its_state_existed_or_after_it_ended_is_refused() {
     assert_reported("missions.csv", "9999,MNG,CZE,embassy,Prague,,open,1960,,,", "did not exist then");
     assert_reported("missions.csv", "9999,MNG,SUN,embassy,Moscow,,open,1995,,,", "did not exist then");
 }
+
+#[test]
+fn a_named_pipe_as_a_seed_file_is_refused_instead_of_hanging_the_build() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    let events = dir.path().join("events.csv");
+    std::fs::remove_file(&events).unwrap();
+    let c = std::ffi::CString::new(events.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo takes a NUL-terminated path and a mode.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let problems = build_database(SCHEMA, &[dir.path()], &dir.path().join("out.sqlite")).unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.file == events && p.message.contains("named pipe")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn an_overlong_record_or_field_is_reported_without_reading_it_whole() {
+    let (_, problems) = build_with("sources.csv", &format!("x,{},blog,en", "y".repeat(2 << 20)));
+    assert!(
+        problems.iter().any(|p| p.message.contains("longer than 1048576 bytes")),
+        "{problems:?}"
+    );
+    let (line, problems) = build_with("sources.csv", &format!("x,{},,,blog,,,en,,,", "y".repeat(100 << 10)));
+    assert!(
+        problems.iter().any(|p| p.line == line && p.message.contains("a field may hold")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn seed_files_ending_in_upper_case_csv_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    std::fs::rename(dir.path().join("events.csv"), dir.path().join("events.CSV")).unwrap();
+    let out = dir.path().join("out.sqlite");
+    let summary = build_database(SCHEMA, &[dir.path()], &out).unwrap();
+    assert_eq!(summary.content_hash, mongolia_relations::CONTENT_HASH);
+}
+
+#[test]
+fn thousands_of_dangling_references_are_all_reported_with_close_matches_for_the_first_few() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    let path = dir.path().join("event_participants.csv");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    let header = text.lines().next().unwrap().to_string();
+    let event_column = header.split(',').position(|c| c == "event").unwrap();
+    let polity_column = header.split(',').position(|c| c == "polity").unwrap();
+    let role_column = header.split(',').position(|c| c == "role").unwrap();
+    let first_event = text.lines().nth(1).unwrap().split(',').nth(event_column).unwrap().to_string();
+    for i in 0..2000 {
+        let mut cells = vec![String::new(); header.split(',').count()];
+        cells[event_column] = first_event.clone();
+        cells[polity_column] = format!("ZZ{i}");
+        cells[role_column] = "participant".into();
+        text.push_str(&cells.join(","));
+        text.push('\n');
+    }
+    std::fs::write(&path, text).unwrap();
+    let problems = build_database(SCHEMA, &[dir.path()], &dir.path().join("out.sqlite")).unwrap_err();
+    let dangling: Vec<_> = problems.iter().filter(|p| p.message.contains("is not in polities")).collect();
+    assert_eq!(dangling.len(), 2000);
+    assert_eq!(dangling.iter().filter(|p| p.message.contains("for the first 5 only")).count(), 1995);
+}

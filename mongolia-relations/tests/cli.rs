@@ -80,10 +80,19 @@ fn export_writes_every_table_with_the_database_row_counts_and_a_manifest() {
 
 #[test]
 fn every_hostile_statement_is_refused_by_the_sql_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = user_file(dir.path());
+    let before = std::fs::read(&db).unwrap();
     for statement in include_str!("hostile_sql.txt").lines().filter(|l| !l.trim().is_empty()) {
         let (ok, stdout, stderr) = run(&["sql", statement]);
         assert!(!ok && stdout.is_empty() && stderr.starts_with("error:"), "{statement:?}: {stderr}");
+        let (ok, stdout, stderr) = run(&["--db", &db, "sql", statement]);
+        assert!(
+            !ok && stdout.is_empty() && stderr.starts_with("error:"),
+            "--db {statement:?}: {stderr}"
+        );
     }
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the user's file is unchanged");
     let (ok, stdout, _) = run(&["version", "--format", "json"]);
     assert!(ok && stdout.contains(mongolia_relations::CONTENT_HASH));
 }
@@ -161,4 +170,83 @@ fn stats_count_missions_by_kind() {
         .sum();
     assert!(n("missions (all)").is_some_and(|all| all > 100 && all == kinds), "{rows:?}");
     assert!(n("missions: embassy").is_some_and(|e| e > 40));
+}
+
+/// A copy of the embedded database in `dir`, for the `--db` runs.
+fn user_file(dir: &std::path::Path) -> String {
+    let path = dir.join("copy.sqlite");
+    std::fs::write(&path, mongolia_relations::Dataset::embedded().unwrap().file_bytes().unwrap()).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn every_runaway_or_oversized_query_ends_with_an_error_naming_its_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = user_file(dir.path());
+    let words = [
+        ("timeout", "deadline"),
+        ("memory", "working memory"),
+        ("value", "longer than"),
+        ("result", "more than"),
+        ("complex", "too complex"),
+    ];
+    for (i, line) in include_str!("resource_sql.txt").lines().enumerate() {
+        let (kind, statement) = line.split_once('\t').unwrap();
+        let word = words.iter().find(|(k, _)| *k == kind).unwrap().1;
+        let timeout = if kind == "timeout" { "1" } else { "60" };
+        let mut args = vec!["--timeout", timeout, "--max-memory", "64", "sql", statement];
+        if i % 2 == 1 {
+            args.extend(["--db", db.as_str()]);
+        }
+        let (ok, stdout, stderr) = run(&args);
+        assert!(!ok && stdout.is_empty(), "{statement:?}");
+        assert!(stderr.starts_with("error:") && stderr.contains(word), "{statement:?}: {stderr}");
+    }
+}
+
+#[test]
+fn a_panel_year_outside_the_data_is_refused() {
+    let (ok, _, stderr) = run(&["panel", "--end", "2147483647"]);
+    assert!(!ok && stderr.contains("the data covers the years"), "{stderr}");
+}
+
+#[test]
+fn verify_says_whether_a_file_matches_its_claimed_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = user_file(dir.path());
+    let (ok, stdout, _) = run(&["verify", &db, "--format", "json"]);
+    assert!(ok && stdout.contains("\"matches\": true"), "{stdout}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("UPDATE sources SET title = 'forged' WHERE rowid = 1", []).unwrap();
+    drop(conn);
+    let (ok, stdout, stderr) = run(&["--db", &db, "verify", "--format", "json"]);
+    assert!(
+        !ok && stdout.contains("\"matches\": false") && stderr.contains("changed after it was built"),
+        "{stderr}"
+    );
+    let (ok, stdout, _) = run(&["--db", &db, "version", "--format", "json"]);
+    assert!(
+        ok && !stdout.contains(mongolia_relations::CONTENT_HASH),
+        "the forged file reports its own hash"
+    );
+}
+
+#[test]
+fn ctrl_c_stops_a_running_query_with_an_interrupted_error_and_exit_130() {
+    let child = Command::new(env!("CARGO_BIN_EXE_mongolia-relations"))
+        .args([
+            "--timeout",
+            "3600",
+            "sql",
+            "SELECT count(*) FROM events a, events b, events c, events d",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    // SAFETY: kill sends a signal to the child we started.
+    assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) }, 0);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
 }

@@ -12,14 +12,21 @@ database file built from your own seeds.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from . import _native
 from ._native import (
     DatabaseFileError,
     InvalidDateError,
     InvalidFilterError,
+    LimitError,
     MongoliaRelationsError,
+    OutputExistsError,
+    QueryMemoryError,
+    QueryTimeoutError,
+    QueryTooComplexError,
     ReadOnlyError,
+    ResultTooLargeError,
     SeedError,
     SqlError,
     UnknownOrganizationError,
@@ -79,23 +86,38 @@ metadata = _embedded.metadata
 export = _embedded.export
 
 
-def open(path: str | os.PathLike[str]) -> Database:  # noqa: A001 - the documented name
-    """Open a database file built by this library (e.g. ``mongolia-relations build --extra``)."""
-    _native.metadata(os.fspath(path))  # fail now, with DatabaseFileError, if it is not usable
-    return Database(path)
+def open(path: str | os.PathLike[str], *, timeout: float | None = None) -> Database:  # noqa: A001 - the documented name
+    """Open a database file built by this library (e.g. ``mongolia-relations build --extra``).
+
+    The file must have this library's schema; named pipes, devices, folders and files with
+    pending changes beside them raise DatabaseFileError. ``timeout`` is the default deadline of
+    its queries in seconds."""
+    _native.check_file(os.fspath(path))  # fail now, with DatabaseFileError, if it is not usable
+    return Database(path, timeout=timeout)
+
+
+def verify(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """Recompute the content hash of a database file (or of the embedded dataset) and compare it
+    with the one the file claims: ``{"claimed": ..., "actual": ..., "matches": bool}``."""
+    return _native.verify(None if path is None else os.fspath(path))
 
 
 def build_extension(
-    extra: str | os.PathLike[str] | list[str | os.PathLike[str]], out: str | os.PathLike[str]
+    extra: str | os.PathLike[str] | list[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    force: bool = False,
 ) -> Database:
     """Build the embedded dataset plus your own seed folder(s) into ``out`` and open it.
 
     Each folder holds CSVs in the format of the project's ``seeds/`` (same validation; errors
     raise SeedError with ``.problems`` as (file, line, message)). Rows say which folder they
-    came from in their ``dataset`` column.
+    came from in their ``dataset`` column. An existing ``out`` raises OutputExistsError unless
+    ``force=True`` (a seed file is never replaced); the file is written under a temporary name
+    and renamed into place when complete.
     """
     folders = [extra] if isinstance(extra, str | os.PathLike) else list(extra)
-    _native.build_extension([os.fspath(f) for f in folders], os.fspath(out))
+    _native.build_extension([os.fspath(f) for f in folders], os.fspath(out), force)
     return Database(out)
 
 
@@ -120,16 +142,22 @@ __all__ = [
     "Event",
     "InvalidDateError",
     "InvalidFilterError",
+    "LimitError",
     "Membership",
     "Mission",
     "MongoliaRelationsError",
     "Observation",
     "Organization",
+    "OutputExistsError",
     "Person",
     "Polity",
     "PolityCode",
     "Posting",
+    "QueryMemoryError",
+    "QueryTimeoutError",
+    "QueryTooComplexError",
     "ReadOnlyError",
+    "ResultTooLargeError",
     "SeedError",
     "Record",
     "ResultSet",
@@ -170,4 +198,5 @@ __all__ = [
     "treaties",
     "unga_agreement",
     "unga_votes",
+    "verify",
 ]

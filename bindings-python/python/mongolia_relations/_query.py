@@ -39,18 +39,45 @@ def _date(name: str, value: object) -> str | None:
     )
 
 
-class Database:
-    """A dataset to query: the embedded one (``path=None``) or a file built by this library."""
+def _limits(**given: float | None) -> dict[str, float]:
+    limits = {}
+    for name, value in given.items():
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InvalidFilterError(f"{name} must be a number, not {type(value).__name__}: {value!r}")
+        limits[name] = float(value)
+    return limits
 
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+
+class Database:
+    """A dataset to query: the embedded one (``path=None``) or a file built by this library.
+
+    Every query stops after ``timeout`` seconds (default 5) with QueryTimeoutError; each query
+    method also takes ``timeout=`` for that call. Ctrl-C interrupts a running query
+    (KeyboardInterrupt).
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, timeout: float | None = None) -> None:
         self.path = None if path is None else os.fspath(path)
+        self.timeout = timeout
 
     def __repr__(self) -> str:
         return f"Database({self.path!r})" if self.path else "Database(<embedded>)"
 
-    def _run(self, query: str, text: str | None = None, /, **filters: str | None) -> ResultSet:
+    def _run(
+        self,
+        query: str,
+        text: str | None = None,
+        /,
+        *,
+        timeout: float | None = None,
+        limits: dict[str, float] | None = None,
+        **filters: str | None,
+    ) -> ResultSet:
         given = {k: v for k, v in filters.items() if v is not None}
-        return ResultSet(_native.query(query, given, self.path, text), self.path)
+        bounds = _limits(timeout=self.timeout if timeout is None else timeout) | (limits or {})
+        return ResultSet(_native.query(query, given, self.path, text, bounds), self.path)
 
     def events(
         self,
@@ -62,10 +89,13 @@ class Database:
         organization: str | None = None,
         cameo: str | None = None,
         plover: str | None = None,
+        *,
+        timeout: float | None = None,
     ) -> ResultSet:
         """Events; a date filter keeps events whose date may fall in the range."""
         return self._run(
             "events",
+            timeout=timeout,
             polity=_text("polity", polity),
             kind=_text("kind", kind),
             start=_date("start", start),
@@ -83,10 +113,13 @@ class Database:
         start: DateLike | None = None,
         end: DateLike | None = None,
         in_force_on: DateLike | None = None,
+        *,
+        timeout: float | None = None,
     ) -> ResultSet:
         """Treaties with their dates; ``in_force_on`` keeps those in force on that day."""
         return self._run(
             "treaties",
+            timeout=timeout,
             polity=_text("polity", polity),
             kind=_text("kind", kind),
             start=_date("start", start),
@@ -102,10 +135,13 @@ class Database:
         person: str | int | None = None,
         sending: str | int | None = None,
         receiving: str | int | None = None,
+        *,
+        timeout: float | None = None,
     ) -> ResultSet:
         """Ambassadors and other diplomats; ``polity`` matches either side."""
         return self._run(
             "postings",
+            timeout=timeout,
             polity=_text("polity", polity),
             start=_date("start", start),
             end=_date("end", end),
@@ -143,10 +179,13 @@ class Database:
         kind: str | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
+        *,
+        timeout: float | None = None,
     ) -> ResultSet:
         """Memberships in international organizations; ``kind`` is the status."""
         return self._run(
             "memberships",
+            timeout=timeout,
             polity=_text("polity", polity),
             organization=_text("organization", organization),
             kind=_text("kind", kind),
@@ -160,19 +199,22 @@ class Database:
         indicator: str | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
+        *,
+        timeout: float | None = None,
     ) -> ResultSet:
         """Numeric series such as trade; unknown values are None, never 0."""
         return self._run(
             "observations",
+            timeout=timeout,
             polity=_text("polity", polity),
             indicator=_text("indicator", indicator),
             start=_date("start", start),
             end=_date("end", end),
         )
 
-    def polities(self, polity: str | int | None = None) -> ResultSet:
+    def polities(self, polity: str | int | None = None, *, timeout: float | None = None) -> ResultSet:
         """States with ISO and COW codes; historical states as themselves."""
-        return self._run("polities", polity=_text("polity", polity))
+        return self._run("polities", polity=_text("polity", polity), timeout=timeout)
 
     def codes(
         self,
@@ -180,12 +222,15 @@ class Database:
         scheme: str | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
+        *,
+        timeout: float | None = None,
     ) -> ResultSet:
         """The code crosswalk (ISO 3166, COW, Gleditsch-Ward): every code a polity has had, with the
         days it holds; ``scheme`` is iso2, iso3, iso_numeric, cow, cow_abbrev or gw; ``start``/``end``
         keep codes valid at some time in the range."""
         return self._run(
             "codes",
+            timeout=timeout,
             polity=_text("polity", polity),
             kind=_text("scheme", scheme),
             start=_date("start", start),
@@ -200,25 +245,27 @@ class Database:
             _text("scheme", scheme) or "", _text("code", code) or "", _date("on", on), self.path
         )
 
-    def persons(self, person: str | int | None = None, polity: str | int | None = None) -> ResultSet:
+    def persons(
+        self, person: str | int | None = None, polity: str | int | None = None, *, timeout: float | None = None
+    ) -> ResultSet:
         """People with every spelling the sources use."""
-        return self._run("persons", person=_text("person", person), polity=_text("polity", polity))
+        return self._run("persons", person=_text("person", person), polity=_text("polity", polity), timeout=timeout)
 
-    def organizations(self, organization: str | None = None) -> ResultSet:
+    def organizations(self, organization: str | None = None, *, timeout: float | None = None) -> ResultSet:
         """International organizations."""
-        return self._run("organizations", organization=_text("organization", organization))
+        return self._run("organizations", organization=_text("organization", organization), timeout=timeout)
 
-    def sources(self) -> ResultSet:
+    def sources(self, *, timeout: float | None = None) -> ResultSet:
         """Every source document."""
-        return self._run("sources")
+        return self._run("sources", timeout=timeout)
 
-    def disputes(self, polity: str | int | None = None) -> ResultSet:
+    def disputes(self, polity: str | int | None = None, *, timeout: float | None = None) -> ResultSet:
         """Disagreements between sources, each side with its sources."""
-        return self._run("disputes", polity=_text("polity", polity))
+        return self._run("disputes", polity=_text("polity", polity), timeout=timeout)
 
-    def coverage(self) -> ResultSet:
+    def coverage(self, *, timeout: float | None = None) -> ResultSet:
         """Every UN member (and the Holy See, Palestine) with its earliest cited relations date."""
-        return self._run("coverage")
+        return self._run("coverage", timeout=timeout)
 
     def unga_votes(
         self,
@@ -255,7 +302,12 @@ class Database:
         )
 
     def dyad_years(
-        self, start: int | None = None, end: int | None = None, polity: str | list[str] | None = None
+        self,
+        start: int | None = None,
+        end: int | None = None,
+        polity: str | list[str] | None = None,
+        *,
+        timeout: float | None = None,
     ) -> ResultSet:
         """The dyad-year panel of Mongolia and its partners (codebook in the README).
 
@@ -269,22 +321,40 @@ class Database:
                 raise InvalidDateError(f"{name} must be a year as int, not {type(value).__name__}: {value!r}")
         return self._run(
             "panel",
+            timeout=timeout,
             start=None if start is None else str(start),
             end=None if end is None else str(end),
             partners=None if partners is None else ";".join(partners),
         )
 
-    def search(self, text: str) -> ResultSet:
+    def search(self, text: str, *, timeout: float | None = None) -> ResultSet:
         """Full-text search over event summaries (SQLite FTS5 syntax)."""
         if not isinstance(text, str):
             raise InvalidFilterError(f"search text must be a string, not {type(text).__name__}")
-        return self._run("search", text)
+        return self._run("search", text, timeout=timeout)
 
-    def sql(self, query: str) -> ResultSet:
-        """Run one read-only SQL statement; any write raises ReadOnlyError."""
+    def sql(
+        self,
+        query: str,
+        *,
+        timeout: float | None = None,
+        max_rows: int | None = None,
+        max_bytes: int | None = None,
+        max_value_bytes: int | None = None,
+        max_memory: int | None = None,
+    ) -> ResultSet:
+        """Run one read-only SQL statement; any write raises ReadOnlyError.
+
+        Bounds (each raising a LimitError subclass that names it): ``timeout`` seconds (default
+        5, QueryTimeoutError), ``max_rows`` (default 1,000,000) and ``max_bytes`` (default
+        256 MiB, at most 2 GiB - 1) of the result, ``max_value_bytes`` for one string or blob
+        (default 16 MiB) (ResultTooLargeError), ``max_memory`` bytes of working memory for sorts
+        and DISTINCT (default 256 MiB, QueryMemoryError).
+        """
         if not isinstance(query, str):
             raise InvalidFilterError(f"sql query must be a string, not {type(query).__name__}")
-        return self._run("sql", query)
+        limits = _limits(max_rows=max_rows, max_bytes=max_bytes, max_value_bytes=max_value_bytes, max_memory=max_memory)
+        return self._run("sql", query, timeout=timeout, limits=limits)
 
     def _key(self, record: Record | tuple[str, object]) -> str:
         if isinstance(record, Record):
@@ -293,23 +363,33 @@ class Database:
             return f"{record[0]}:{record[1]}"
         raise InvalidFilterError("pass a record or a (table, id) pair, e.g. ('events', 12)")
 
-    def citations(self, record: Record | tuple[str, object]) -> ResultSet:
+    def citations(self, record: Record | tuple[str, object], *, timeout: float | None = None) -> ResultSet:
         """The citations of a record (or of ``(table, id)``): source, locator, phrase."""
-        return self._run("citations", self._key(record))
+        return self._run("citations", self._key(record), timeout=timeout)
 
-    def disputes_of(self, record: Record | tuple[str, object]) -> ResultSet:
+    def disputes_of(self, record: Record | tuple[str, object], *, timeout: float | None = None) -> ResultSet:
         """The disputes that concern a record (or ``(table, id)``)."""
-        return self._run("disputes_of", self._key(record))
+        return self._run("disputes_of", self._key(record), timeout=timeout)
 
     def cite(self, format: str = "text") -> str:
         """The citation of the dataset, ``format`` ``"text"`` or ``"bibtex"``."""
         return _native.cite(format, self.path)
 
-    def export(self, out: str | os.PathLike[str], format: str = "csv") -> dict[str, Any]:
+    def export(self, out: str | os.PathLike[str], format: str = "csv", *, force: bool = False) -> dict[str, Any]:
         """Write every table (``csv``, ``jsonl`` or ``parquet``), the SQLite file, an ICEWS-layout
-        event file and ``manifest.json`` into the folder ``out``; return the manifest."""
-        return _native.export(os.fspath(out), format, self.path)
+        event file and ``manifest.json`` into the folder ``out``; return the manifest.
+
+        Files already in ``out`` raise OutputExistsError unless ``force=True``; files are written
+        under temporary names and renamed into place when all are complete; symlinks in ``out``
+        are replaced, never followed."""
+        return _native.export(os.fspath(out), format, self.path, force)
+
+    def verify(self) -> dict[str, Any]:
+        """Recompute the content hash from the rows and compare it with the claimed one:
+        ``{"claimed": ..., "actual": ..., "matches": bool}``."""
+        return _native.verify(self.path)
 
     def metadata(self) -> dict[str, Any]:
-        """Dataset version, schema version, content hash and (embedded) file SHA-256."""
+        """Dataset version, schema version, content hash and (embedded) file SHA-256. For a file,
+        ``content_hash`` is recomputed from its rows; ``claimed_content_hash`` is the file's claim."""
         return _native.metadata(self.path)
