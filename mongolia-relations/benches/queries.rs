@@ -10,7 +10,7 @@ use mongolia_relations::*;
 use rusqlite::{Connection, Row, MAIN_DB};
 use std::collections::HashMap;
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 fn raw(bytes: &'static [u8]) -> Connection {
     let mut conn = Connection::open_in_memory().unwrap();
@@ -439,6 +439,37 @@ mod baseline {
     }
 }
 
+/// The median, over rounds, of the time of `k` typed runs over the time of `k` baseline runs
+/// taken back to back (which side goes first alternates). On a shared machine a slow spell then
+/// slows both sides of a round alike, where criterion's two separate measurements may catch it on
+/// one side only; `k` makes a round last about 5 ms.
+fn paired_ratio(mut typed: impl FnMut(), mut base: impl FnMut()) -> f64 {
+    let calibrate = Instant::now();
+    let mut k = 0u32;
+    while calibrate.elapsed() < Duration::from_millis(5) {
+        base();
+        k += 1;
+    }
+    let time = |f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        (0..k).for_each(|_| f());
+        start.elapsed().as_secs_f64()
+    };
+    let mut ratios: Vec<f64> = (0..101)
+        .map(|round| {
+            if round % 2 == 0 {
+                let t = time(&mut typed);
+                t / time(&mut base)
+            } else {
+                let b = time(&mut base);
+                time(&mut typed) / b
+            }
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    ratios[ratios.len() / 2]
+}
+
 fn summary(pairs: &[&str]) {
     let home = std::env::var("CRITERION_HOME").map(std::path::PathBuf::from).unwrap_or_else(|_| {
         let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| format!("{}/../target", env!("CARGO_MANIFEST_DIR")));
@@ -502,10 +533,16 @@ fn main() {
         .configure_from_args();
     c.bench_function("open/typed", |b| b.iter(|| black_box(Dataset::embedded().unwrap())));
     c.bench_function("open/baseline", |b| b.iter(|| black_box(raw(bytes))));
+    let mut paired: Vec<(&str, f64)> = Vec::new();
+    paired.push((
+        "open",
+        paired_ratio(|| drop(black_box(Dataset::embedded().unwrap())), || drop(black_box(raw(bytes)))),
+    ));
     macro_rules! pair {
         ($name:expr, $typed:expr, $base:expr) => {
             c.bench_function(concat!($name, "/typed"), |b| b.iter(|| black_box($typed)));
             c.bench_function(concat!($name, "/baseline"), |b| b.iter(|| black_box($base)));
+            paired.push(($name, paired_ratio(|| drop(black_box($typed)), || drop(black_box($base)))));
         };
     }
     pair!("search", data.search("treaty").unwrap(), baseline::search(&conn, "treaty"));
@@ -561,4 +598,8 @@ fn main() {
         "organizations",
         "disputes",
     ]);
+    println!("\npaired, interleaved rounds (median of 101 ratios, typed / baseline)");
+    for (name, ratio) in paired {
+        println!("{name:<26} {ratio:>8.3}");
+    }
 }

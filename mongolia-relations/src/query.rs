@@ -105,16 +105,21 @@ impl Dataset {
             return Ok(out);
         }
         let keys = serde_json::to_string(ids).unwrap_or_default();
-        for (id, source) in self.collect::<(String, String)>(
-            "SELECT record_id, source FROM citations WHERE record_table = ?1 AND record_id IN (SELECT value FROM json_each(?2)) ORDER BY id",
-            &[text(table.into()), text(keys)],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )? {
-            let list = out.entry(id).or_default();
-            if !list.contains(&source) {
-                list.push(source);
+        // Rows go straight into the map: a list of pairs first would cost an allocation per row.
+        self.bounded(None, || {
+            let mut stmt = self.connection().prepare_cached(
+                "SELECT record_id, source FROM citations WHERE record_table = ?1 AND record_id IN (SELECT value FROM json_each(?2)) ORDER BY id",
+            )?;
+            let mut rows = stmt.query((table, keys))?;
+            while let Some(r) = rows.next()? {
+                let source: String = r.get(1)?;
+                let list = out.entry(r.get(0)?).or_default();
+                if !list.contains(&source) {
+                    list.push(source);
+                }
             }
-        }
+            Ok(())
+        })?;
         Ok(out)
     }
 
