@@ -120,6 +120,15 @@ struct Filters {
 }
 
 impl Filters {
+    /// The filter, with one side of a posting or mission fixed where asked.
+    fn sided(&self, sending: &Option<String>, receiving: &Option<String>) -> Filter {
+        Filter {
+            sending: sending.clone(),
+            receiving: receiving.clone(),
+            ..self.filter()
+        }
+    }
+
     fn filter(&self) -> Filter {
         Filter {
             polity: self.polity.clone(),
@@ -404,11 +413,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
             sending,
             receiving,
         } => {
-            let f = Filter {
-                sending: sending.clone(),
-                receiving: receiving.clone(),
-                ..filters.filter()
-            };
+            let f = filters.sided(sending, receiving);
             (
                 to_rows(&data.postings(&f)?),
                 &["id", "person", "sending", "receiving", "start", "end"],
@@ -419,11 +424,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
             sending,
             receiving,
         } => {
-            let f = Filter {
-                sending: sending.clone(),
-                receiving: receiving.clone(),
-                ..filters.filter()
-            };
+            let f = filters.sided(sending, receiving);
             (
                 to_rows(&data.missions(&f)?),
                 &[
