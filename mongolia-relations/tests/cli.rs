@@ -250,3 +250,48 @@ fn ctrl_c_stops_a_running_query_with_an_interrupted_error_and_exit_130() {
     assert_eq!(out.status.code(), Some(130));
     assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
 }
+
+#[test]
+fn the_command_line_prints_votes_and_agreement_and_stats_counts_the_un_tables() {
+    let (ok, stdout, stderr) = run(&[
+        "unga-votes",
+        "--polity",
+        "DPRK",
+        "--start",
+        "1991",
+        "--end",
+        "1991",
+        "--format",
+        "csv",
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.starts_with("rcid,session,date,symbol,important_vote,title,issues,polity,vote,mongolia_vote,source_country"));
+    assert!(stdout.lines().skip(1).all(|l| l.contains(",PRK,")) && stdout.lines().count() > 10);
+    let (ok, stdout, _) = run(&[
+        "unga-agreement",
+        "--polity",
+        "PRK",
+        "--start",
+        "2000",
+        "--end",
+        "2000",
+        "--format",
+        "json",
+    ]);
+    assert!(ok);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0]["n_votes"].as_i64(), rows[0]["agreement_index"].as_f64()),
+        (Some(53), Some(0.8962))
+    );
+    let (ok, _, stderr) = run(&["unga-votes", "--issue", "korea"]);
+    assert!(!ok && stderr.contains("unknown UN General Assembly issue"), "{stderr}");
+    let (ok, stdout, _) = run(&["stats", "--format", "json"]);
+    assert!(ok);
+    let stats: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    let n = |what: &str| stats.iter().find(|r| r["what"] == what).and_then(|r| r["n"].as_i64());
+    assert_eq!(n("UN General Assembly roll calls"), Some(5177));
+    assert_eq!(n("UN General Assembly votes: MNG"), Some(5177));
+    assert_eq!(n("UN General Assembly agreement rows"), Some(9448));
+}

@@ -1,7 +1,6 @@
 //! The UN General Assembly tables, against the real embedded database.
 
 use mongolia_relations::{Dataset, Error, Filter};
-use std::process::Command;
 
 fn data() -> Dataset {
     Dataset::embedded().unwrap()
@@ -161,58 +160,4 @@ fn the_build_refuses_a_vote_by_a_polity_outside_its_years() {
         ),
         other => panic!("expected the build to fail, got {other:?}"),
     }
-}
-
-fn cli(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mongolia-relations")).args(args).output().unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-#[test]
-fn the_command_line_prints_votes_and_agreement_and_stats_counts_the_un_tables() {
-    let (ok, stdout, stderr) = cli(&[
-        "unga-votes",
-        "--polity",
-        "DPRK",
-        "--start",
-        "1991",
-        "--end",
-        "1991",
-        "--format",
-        "csv",
-    ]);
-    assert!(ok, "{stderr}");
-    assert!(stdout.starts_with("rcid,session,date,symbol,important_vote,title,issues,polity,vote,mongolia_vote,source_country"));
-    assert!(stdout.lines().skip(1).all(|l| l.contains(",PRK,")) && stdout.lines().count() > 10);
-    let (ok, stdout, _) = cli(&[
-        "unga-agreement",
-        "--polity",
-        "PRK",
-        "--start",
-        "2000",
-        "--end",
-        "2000",
-        "--format",
-        "json",
-    ]);
-    assert!(ok);
-    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(rows.len(), 1);
-    assert_eq!(
-        (rows[0]["n_votes"].as_i64(), rows[0]["agreement_index"].as_f64()),
-        (Some(53), Some(0.8962))
-    );
-    let (ok, _, stderr) = cli(&["unga-votes", "--issue", "korea"]);
-    assert!(!ok && stderr.contains("unknown UN General Assembly issue"), "{stderr}");
-    let (ok, stdout, _) = cli(&["stats", "--format", "json"]);
-    assert!(ok);
-    let stats: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
-    let n = |what: &str| stats.iter().find(|r| r["what"] == what).and_then(|r| r["n"].as_i64());
-    assert_eq!(n("UN General Assembly roll calls"), Some(5177));
-    assert_eq!(n("UN General Assembly votes: MNG"), Some(5177));
-    assert_eq!(n("UN General Assembly agreement rows"), Some(9448));
 }
