@@ -1,6 +1,5 @@
 """DataFrames and Arrow consumers take result sets without a Python object per row."""
 
-import datetime as dt
 import threading
 
 import mongolia_relations as mr
@@ -54,18 +53,6 @@ def test_queries_from_eight_threads_match_a_single_threaded_run():
     for t in threads:
         t.join()
     assert len(results) == 40 and all(r == expected for r in results)
-
-
-def test_plots_return_figures():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from mongolia_relations import plot
-
-    fig = plot.timeline(polity="North Korea", start=dt.date(1948, 1, 1), end=2003)
-    assert fig.axes and fig.axes[0].get_title().startswith("Mongolia and North Korea")
-    fig2 = plot.series("PRK")
-    assert fig2.axes[0].lines
 
 
 def test_dyad_year_panel_pins_the_dprk_treaty_and_na_trade():

@@ -3,7 +3,7 @@
 >>> import mongolia_relations as mr
 >>> treaties = mr.events(polity="North Korea", kind="treaty_signed")
 >>> df = treaties.to_pandas()            # or .to_polars(), .to_arrow()
->>> mr.cite(format="bibtex")             # the dataset; record.citations() for each fact
+>>> citation = mr.cite(format="bibtex")  # the dataset; record.citations() for each fact
 
 Module-level functions query the dataset embedded in the package; ``open(path)`` opens a
 database file built from your own seeds.
@@ -15,6 +15,7 @@ import os
 from typing import Any
 
 from . import _native
+from ._errors import NoDataError
 from ._native import (
     DatabaseFileError,
     InvalidDateError,
@@ -89,16 +90,59 @@ export = _embedded.export
 def open(path: str | os.PathLike[str], *, timeout: float | None = None) -> Database:  # noqa: A001 - the documented name
     """Open a database file built by this library (e.g. ``mongolia-relations build --extra``).
 
-    The file must have this library's schema; named pipes, devices, folders and files with
-    pending changes beside them raise DatabaseFileError. ``timeout`` is the default deadline of
-    its queries in seconds."""
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The SQLite file. It must have this library's schema.
+    timeout : float, optional
+        The default deadline of its queries, in seconds (default 5).
+
+    Returns
+    -------
+    Database
+        The file's dataset, with the same query methods as the module (``db.events(...)``).
+
+    Raises
+    ------
+    DatabaseFileError
+        The file is missing, not a database of this library, a named pipe, a device or a
+        folder, or has pending changes beside it (a ``-wal`` or ``-journal`` file).
+
+    Examples
+    --------
+    >>> import mongolia_relations as mr
+    >>> db = mr.open("extended.sqlite")  # doctest: +SKIP
+    >>> db.events(polity="North Korea").to_pandas()  # doctest: +SKIP
+    """
     _native.check_file(os.fspath(path))  # fail now, with DatabaseFileError, if it is not usable
     return Database(path, timeout=timeout)
 
 
 def verify(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
-    """Recompute the content hash of a database file (or of the embedded dataset) and compare it
-    with the one the file claims: ``{"claimed": ..., "actual": ..., "matches": bool}``."""
+    """Recompute the content hash of a database file (or of the embedded dataset) and compare it.
+
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        A database file built by this library; None for the embedded dataset.
+
+    Returns
+    -------
+    dict
+        ``{"claimed": str, "actual": str, "matches": bool}``: the hash the file states, the
+        hash of its rows, and whether they agree (False means the rows were changed).
+
+    Raises
+    ------
+    DatabaseFileError
+        The file is missing or not a database of this library.
+
+    Examples
+    --------
+    >>> import mongolia_relations as mr
+    >>> mr.verify()["matches"]
+    True
+    """
     return _native.verify(None if path is None else os.fspath(path))
 
 
@@ -110,11 +154,39 @@ def build_extension(
 ) -> Database:
     """Build the embedded dataset plus your own seed folder(s) into ``out`` and open it.
 
-    Each folder holds CSVs in the format of the project's ``seeds/`` (same validation; errors
-    raise SeedError with ``.problems`` as (file, line, message)). Rows say which folder they
-    came from in their ``dataset`` column. An existing ``out`` raises OutputExistsError unless
-    ``force=True`` (a seed file is never replaced); the file is written under a temporary name
-    and renamed into place when complete.
+    Rows say which folder they came from in their ``dataset`` column. The file is written
+    under a temporary name and renamed into place when complete; a seed file is never
+    replaced.
+
+    Parameters
+    ----------
+    extra : str, os.PathLike or list of them
+        Folder(s) of CSVs in the format of the project's ``seeds/`` (one file per table, the
+        same validation: every fact cited).
+    out : str or os.PathLike
+        The database file to write.
+    force : bool, default False
+        Replace an existing ``out``.
+
+    Returns
+    -------
+    Database
+        The new file's dataset, ready to query.
+
+    Raises
+    ------
+    SeedError
+        A seed row is invalid; ``.problems`` lists each as (file, line, message).
+    OutputExistsError
+        ``out`` exists and ``force`` is False.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> import mongolia_relations as mr
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "extended.sqlite"
+    >>> db = mr.build_extension("examples/example-extension", out)  # doctest: +SKIP
+    >>> sorted({e.dataset for e in db.events()})  # doctest: +SKIP
     """
     folders = [extra] if isinstance(extra, str | os.PathLike) else list(extra)
     _native.build_extension([os.fspath(f) for f in folders], os.fspath(out), force)
@@ -122,12 +194,37 @@ def build_extension(
 
 
 def dataset_version() -> str:
-    """The version of the embedded dataset."""
+    """The version of the embedded dataset, to cite beside :func:`content_hash`.
+
+    Returns
+    -------
+    str
+        The dataset version, e.g. ``"0.4.0"``.
+
+    Examples
+    --------
+    >>> import mongolia_relations as mr
+    >>> mr.dataset_version() == mr.metadata()["dataset_version"]
+    True
+    """
     return metadata()["dataset_version"]
 
 
 def content_hash() -> str:
-    """The content hash of the embedded dataset (independent of the SQLite version)."""
+    """The content hash of the embedded dataset: which rows exactly an analysis used.
+
+    Returns
+    -------
+    str
+        SHA-256 (hex) over the schema text and every table's rows in key order; it does not
+        change with the SQLite version, only with the data.
+
+    Examples
+    --------
+    >>> import mongolia_relations as mr
+    >>> len(mr.content_hash())
+    64
+    """
     return metadata()["content_hash"]
 
 
@@ -146,6 +243,7 @@ __all__ = [
     "Membership",
     "Mission",
     "MongoliaRelationsError",
+    "NoDataError",
     "Observation",
     "Organization",
     "OutputExistsError",
