@@ -4,14 +4,76 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from typing import Any
+import re
+import textwrap
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from . import _native
 from ._native import InvalidDateError, InvalidFilterError
-from ._records import Record
+from ._records import (
+    Citation,
+    Coverage,
+    Dispute,
+    Event,
+    Membership,
+    Mission,
+    Observation,
+    Organization,
+    Person,
+    Polity,
+    PolityCode,
+    Posting,
+    Record,
+    Source,
+    Treaty,
+    UngaAgreement,
+    UngaVote,
+    columns_doc,
+)
 from ._results import ResultSet
 
 DateLike = str | int | _dt.date
+
+# Parameters that many queries share, described once; a docstring line that is only ``{name}``
+# is replaced by the entry (``{columns}`` by the columns of the query's record type), so that
+# help() shows every query complete without a copy of the text in each.
+_SHARED_PARAMETERS = {
+    "polity": """polity : str or int, optional
+    A state in any form: a code (``PRK``, ``KP``), a name or alias (``"North Korea"``,
+    ``"DPRK"``), a COW number (``731`` or ``"cow:731"``), a Gleditsch-Ward number
+    (``"gw:731"``), an ISO numeric code (``"iso:408"``) or a former ISO code (``"ZAR"``).
+    Historical states are themselves: the USSR is ``SUN``, not Russia.""",
+    "start": """start : str, int or datetime.date, optional
+    Earliest date: EDTF (``"1986"``, ``"1988-06"``), a year as int, or a date. Keeps the rows
+    whose date may fall on or after its first day.""",
+    "end": """end : str, int or datetime.date, optional
+    Latest date, in the same forms: keeps the rows whose date may fall on or before its last
+    day (``start=1986, end=1986`` keeps all that can be in 1986).""",
+    "timeout": """timeout : float, optional
+    Seconds before the query stops with QueryTimeoutError (default: the database's, 5).""",
+}
+_PLACEHOLDER = re.compile(r"^( *)\{(\w+)\}$", re.M)
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _documented(record: type[Record] | None = None) -> Callable[[_F], _F]:
+    """Fill a query's docstring placeholders: shared parameters and the record's columns."""
+
+    def fill(method: _F) -> _F:
+        def entry(match: re.Match[str]) -> str:
+            name = match.group(2)
+            if name == "columns":
+                assert record is not None, f"{method.__name__} names columns but no record type"
+                text = columns_doc(record)
+            else:
+                text = _SHARED_PARAMETERS[name]
+            return textwrap.indent(text, match.group(1))
+
+        method.__doc__ = _PLACEHOLDER.sub(entry, method.__doc__ or "")
+        return method
+
+    return fill
 
 
 def _text(name: str, value: object) -> str | None:
@@ -53,9 +115,26 @@ def _limits(**given: float | None) -> dict[str, float]:
 class Database:
     """A dataset to query: the embedded one (``path=None``) or a file built by this library.
 
-    Every query stops after ``timeout`` seconds (default 5) with QueryTimeoutError; each query
-    method also takes ``timeout=`` for that call. Ctrl-C interrupts a running query
-    (KeyboardInterrupt).
+    The module-level functions (``mr.events``, ``mr.treaties``, ...) are the methods of the
+    embedded dataset's Database. Every query stops after ``timeout`` seconds (default 5) with
+    QueryTimeoutError; each query method also takes ``timeout=`` for that call. Ctrl-C
+    interrupts a running query (KeyboardInterrupt).
+
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        A database file built by this library (``mongolia-relations build --extra``,
+        :func:`mongolia_relations.build_extension`); None for the embedded dataset. Prefer
+        :func:`mongolia_relations.open`, which checks the file first.
+    timeout : float, optional
+        The default deadline of every query, in seconds.
+
+    Examples
+    --------
+    >>> import mongolia_relations as mr
+    >>> db = mr.Database(timeout=10)
+    >>> len(db.events(polity="North Korea")) == len(mr.events(polity="North Korea"))
+    True
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, timeout: float | None = None) -> None:
@@ -79,6 +158,7 @@ class Database:
         bounds = _limits(timeout=self.timeout if timeout is None else timeout) | (limits or {})
         return ResultSet(_native.query(query, given, self.path, text, bounds), self.path)
 
+    @_documented(Event)
     def events(
         self,
         polity: str | int | None = None,
@@ -92,7 +172,69 @@ class Database:
         *,
         timeout: float | None = None,
     ) -> ResultSet:
-        """Events; a date filter keeps events whose date may fall in the range."""
+        """Events of Mongolia's foreign relations, in date order, with the sources behind each.
+
+        A date filter keeps every event whose date *may* fall in the range: an event dated
+        ``"197X"`` is kept by ``start=1975, end=1975``. Look at ``precision`` and ``certainty``
+        before treating a date as a day.
+
+        Parameters
+        ----------
+        {polity}
+            Keeps events in which the state takes part.
+        kind : str, optional
+            An event kind of the ``event_kinds`` vocabulary: ``visit``, ``meeting``,
+            ``treaty_signed``, ``relations_established``, ``aid``, ``statement``, ...
+        {start}
+        {end}
+        person : str or int, optional
+            Keeps events in which the person takes part: an id or any spelling of the name
+            (``"Kim Il Sung"``, ``"Kim Il-sung"``).
+        organization : str, optional
+            Keeps events in which the organization takes part: its code or any name.
+        cameo : str, optional
+            A CAMEO code or prefix (``"05"`` matches ``054`` and ``057``).
+        plover : str, optional
+            A PLOVER event type (``COOPERATE``, ``AGREE``, ``CONSULT``, ...).
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`Event` per event, ordered by earliest day. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        UnknownPolityError
+            The polity matches no state (``.suggestions`` lists close ones).
+        UnknownPersonError
+            The person matches nobody.
+        UnknownOrganizationError
+            The organization matches none.
+        InvalidFilterError
+            A filter is of the wrong type or outside its vocabulary (e.g. an unknown kind).
+        InvalidDateError
+            A date is not EDTF, or ``end`` is before ``start``.
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        See Also
+        --------
+        search : Full-text search over the same events.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> visits = mr.events(polity="North Korea", kind="visit", start=1950, end=1959)
+        >>> df = visits.to_pandas()
+        >>> list(df.columns[:5])
+        ['id', 'kind', 'date', 'start', 'end']
+        >>> first = mr.events(polity="DPRK", kind="relations_established")[0]
+        >>> first.date, first.precision
+        ('1948-10-15', 'day')
+        """
         return self._run(
             "events",
             timeout=timeout,
@@ -106,6 +248,7 @@ class Database:
             plover=_text("plover", plover),
         )
 
+    @_documented(Treaty)
     def treaties(
         self,
         polity: str | int | None = None,
@@ -116,7 +259,47 @@ class Database:
         *,
         timeout: float | None = None,
     ) -> ResultSet:
-        """Treaties with their dates; ``in_force_on`` keeps those in force on that day."""
+        """Treaties and other international instruments, with their lifecycle dates.
+
+        Parameters
+        ----------
+        {polity}
+            Keeps treaties to which the state is a party.
+        kind : str, optional
+            The form: ``treaty``, ``agreement``, ``protocol``, ``convention`` or ``declaration``.
+        {start}
+        {end}
+        in_force_on : str, int or datetime.date, optional
+            Keeps the treaties in force on that day (the first day of an EDTF date): certainly
+            signed or in force by then and not possibly ended.
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`Treaty` per instrument, ordered by the day from which it is in force.
+            Columns:
+
+            {columns}
+
+        Raises
+        ------
+        UnknownPolityError
+            The polity matches no state.
+        InvalidFilterError
+            A filter is of the wrong type or an unknown kind.
+        InvalidDateError
+            A date is not EDTF, or ``end`` is before ``start``.
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> in_force = mr.treaties(polity="North Korea", in_force_on="1990-07-01")
+        >>> all("PRK" in t.parties for t in in_force)
+        True
+        """
         return self._run(
             "treaties",
             timeout=timeout,
@@ -127,6 +310,7 @@ class Database:
             in_force_on=_date("in_force_on", in_force_on),
         )
 
+    @_documented(Posting)
     def postings(
         self,
         polity: str | int | None = None,
@@ -138,7 +322,49 @@ class Database:
         *,
         timeout: float | None = None,
     ) -> ResultSet:
-        """Ambassadors and other diplomats; ``polity`` matches either side."""
+        """Ambassadors and other diplomats posted between Mongolia and other states.
+
+        Parameters
+        ----------
+        {polity}
+            Keeps postings with the state on either side.
+        {start}
+        {end}
+        person : str or int, optional
+            The diplomat: an id or any spelling of the name.
+        sending : str or int, optional
+            Keeps postings from this state (any form ``polity`` accepts).
+        receiving : str or int, optional
+            Keeps postings to this state (any form ``polity`` accepts).
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`Posting` per posting, undated ones last. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        UnknownPolityError
+            A state matches none.
+        UnknownPersonError
+            The person matches nobody.
+        InvalidFilterError
+            A filter is of the wrong type.
+        InvalidDateError
+            A date is not EDTF, or ``end`` is before ``start``.
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> to_pyongyang = mr.postings(sending="MNG", receiving="North Korea")
+        >>> all(p.receiving == "PRK" for p in to_pyongyang)
+        True
+        """
         return self._run(
             "postings",
             timeout=timeout,
@@ -150,6 +376,7 @@ class Database:
             receiving=_text("receiving", receiving),
         )
 
+    @_documented(Mission)
     def missions(
         self,
         polity: str | int | None = None,
@@ -159,9 +386,48 @@ class Database:
         sending: str | int | None = None,
         receiving: str | int | None = None,
     ) -> ResultSet:
-        """Embassies, consulates and non-resident accreditations; ``polity`` matches either side,
-        ``kind`` is a mission kind (``embassy``, ``accredited_from``, ...); a date range keeps
-        missions that may have been open in it (undated ones always)."""
+        """Embassies, consulates and non-resident accreditations between Mongolia and other states.
+
+        Parameters
+        ----------
+        {polity}
+            Keeps missions with the state on either side.
+        kind : str, optional
+            A mission kind: ``embassy``, ``consulate_general``, ``consulate``,
+            ``honorary_consulate``, ``accredited_from``, ...
+        start : str, int or datetime.date, optional
+            Keeps missions that may have been open on or after this date (undated ones always).
+        end : str, int or datetime.date, optional
+            Keeps missions that may have been open on or before this date (undated ones always).
+        sending : str or int, optional
+            Keeps missions of this state (any form ``polity`` accepts).
+        receiving : str or int, optional
+            Keeps missions accredited to this state (any form ``polity`` accepts).
+
+        Returns
+        -------
+        ResultSet
+            One :class:`Mission` per mission or accreditation, by sending and receiving state.
+            Columns:
+
+            {columns}
+
+        Raises
+        ------
+        UnknownPolityError
+            A state matches none.
+        InvalidFilterError
+            A filter is of the wrong type or an unknown kind.
+        InvalidDateError
+            A date is not EDTF, or ``end`` is before ``start``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> embassies = mr.missions(receiving="Mongolia", kind="embassy")
+        >>> all(m.receiving == "MNG" for m in embassies)
+        True
+        """
         return self._run(
             "missions",
             polity=_text("polity", polity),
@@ -172,6 +438,7 @@ class Database:
             receiving=_text("receiving", receiving),
         )
 
+    @_documented(Membership)
     def memberships(
         self,
         polity: str | int | None = None,
@@ -182,7 +449,47 @@ class Database:
         *,
         timeout: float | None = None,
     ) -> ResultSet:
-        """Memberships in international organizations; ``kind`` is the status."""
+        """Memberships of states in international organizations.
+
+        Parameters
+        ----------
+        {polity}
+            Keeps the memberships of this state.
+        organization : str, optional
+            The organization: its code or any name (``"CMEA"``, ``"Comecon"``).
+        kind : str, optional
+            The status: ``member``, ``founding_member``, ``observer`` or ``partner``.
+        {start}
+        {end}
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`Membership` per standing, undated ones last. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        UnknownPolityError
+            The polity matches no state.
+        UnknownOrganizationError
+            The organization matches none.
+        InvalidFilterError
+            A filter is of the wrong type or an unknown status.
+        InvalidDateError
+            A date is not EDTF, or ``end`` is before ``start``.
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> rows = mr.memberships(polity="Mongolia")
+        >>> all(m.polity == "MNG" for m in rows)
+        True
+        """
         return self._run(
             "memberships",
             timeout=timeout,
@@ -193,6 +500,7 @@ class Database:
             end=_date("end", end),
         )
 
+    @_documented(Observation)
     def observations(
         self,
         polity: str | int | None = None,
@@ -202,7 +510,47 @@ class Database:
         *,
         timeout: float | None = None,
     ) -> ResultSet:
-        """Numeric series such as trade; unknown values are None, never 0."""
+        """Numeric series such as trade between Mongolia and a partner; unknown is None, never 0.
+
+        Parameters
+        ----------
+        {polity}
+            Keeps the figures about this partner.
+        indicator : str, optional
+            What is measured, from the ``indicators`` vocabulary (``trade_turnover``).
+        {start}
+        {end}
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`Observation` per figure, by partner, indicator and period. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        UnknownPolityError
+            The polity matches no state.
+        InvalidFilterError
+            A filter is of the wrong type or an unknown indicator.
+        InvalidDateError
+            A date is not EDTF, or ``end`` is before ``start``.
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        See Also
+        --------
+        mongolia_relations.plot.series : Draws a series, gaps as gaps.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> trade = mr.observations(polity="North Korea", indicator="trade_turnover")
+        >>> {o.unit for o in trade}
+        {'USD million'}
+        """
         return self._run(
             "observations",
             timeout=timeout,
@@ -212,10 +560,42 @@ class Database:
             end=_date("end", end),
         )
 
+    @_documented(Polity)
     def polities(self, polity: str | int | None = None, *, timeout: float | None = None) -> ResultSet:
-        """States with ISO and COW codes; historical states as themselves."""
+        """States with their ISO, COW and Gleditsch-Ward codes; historical states as themselves.
+
+        Parameters
+        ----------
+        {polity}
+            Keeps this one state.
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`Polity` per state, by name. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        UnknownPolityError
+            The polity matches no state.
+        InvalidFilterError
+            The polity is of the wrong type.
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> ussr = mr.polities("USSR")[0]
+        >>> ussr.code, ussr.name, ussr.successor
+        ('SUN', 'Soviet Union', 'RUS')
+        """
         return self._run("polities", polity=_text("polity", polity), timeout=timeout)
 
+    @_documented(PolityCode)
     def codes(
         self,
         polity: str | int | None = None,
@@ -225,9 +605,48 @@ class Database:
         *,
         timeout: float | None = None,
     ) -> ResultSet:
-        """The code crosswalk (ISO 3166, COW, Gleditsch-Ward): every code a polity has had, with the
-        days it holds; ``scheme`` is iso2, iso3, iso_numeric, cow, cow_abbrev or gw; ``start``/``end``
-        keep codes valid at some time in the range."""
+        """The code crosswalk: every ISO, COW and Gleditsch-Ward code a polity has had, with its days.
+
+        Parameters
+        ----------
+        {polity}
+            Keeps the codes of this state.
+        scheme : str, optional
+            The code system: ``iso2``, ``iso3``, ``iso_numeric``, ``cow``, ``cow_abbrev`` or ``gw``.
+        start : str, int or datetime.date, optional
+            Keeps codes valid at some time on or after this date.
+        end : str, int or datetime.date, optional
+            Keeps codes valid at some time on or before this date.
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`PolityCode` per code and spell, by polity and scheme. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        UnknownPolityError
+            The polity matches no state.
+        InvalidFilterError
+            A filter is of the wrong type or an unknown scheme.
+        InvalidDateError
+            A date is not EDTF, or ``end`` is before ``start``.
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        See Also
+        --------
+        polity_for_code : The polity a code denoted on a day.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> sorted({c.polity for c in mr.codes(scheme="cow") if c.code == "365"})
+        ['RUS', 'SUN']
+        """
         return self._run(
             "codes",
             timeout=timeout,
@@ -238,35 +657,212 @@ class Database:
         )
 
     def polity_for_code(self, scheme: str, code: str | int, on: DateLike | None = None) -> str:
-        """The polity a code denoted on a day, e.g. ``polity_for_code("cow", 365, on=1960)`` is
-        ``"SUN"`` (the USSR) and ``on=2000`` gives ``"RUS"``. The join key for COW, G&W or V-Dem
-        country-years; ``on`` may be left out when the code only ever denoted one polity."""
+        """The polity a code denoted on a day: the join key for COW, G&W or V-Dem country-years.
+
+        Parameters
+        ----------
+        scheme : str
+            The code system: ``iso2``, ``iso3``, ``iso_numeric``, ``cow``, ``cow_abbrev`` or ``gw``.
+        code : str or int
+            The code as the scheme writes it (``365``, ``"RUS"``).
+        on : str, int or datetime.date, optional
+            The day (a year, month or day as EDTF, a year as int, or a date); may be left out when
+            the code has only ever denoted one polity.
+
+        Returns
+        -------
+        str
+            The polity's stable code (see ``polities``).
+
+        Raises
+        ------
+        UnknownPolityError
+            No polity had the code then, or it denoted several and ``on`` was left out.
+        InvalidFilterError
+            An unknown scheme, or an argument of the wrong type.
+        InvalidDateError
+            ``on`` is not a date.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> mr.polity_for_code("cow", 365, on=1960), mr.polity_for_code("cow", 365, on=2000)
+        ('SUN', 'RUS')
+        """
         return _native.polity_for_code(
             _text("scheme", scheme) or "", _text("code", code) or "", _date("on", on), self.path
         )
 
+    @_documented(Person)
     def persons(
         self, person: str | int | None = None, polity: str | int | None = None, *, timeout: float | None = None
     ) -> ResultSet:
-        """People with every spelling the sources use."""
+        """People in the data, with every spelling the sources use and the offices they held.
+
+        Parameters
+        ----------
+        person : str or int, optional
+            Keeps this person: an id or any spelling of the name.
+        {polity}
+            Keeps the people who served this state.
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`Person` per person, by name. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        UnknownPersonError
+            The person matches nobody.
+        UnknownPolityError
+            The polity matches no state.
+        InvalidFilterError
+            A filter is of the wrong type.
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> "Kim Il-sung" in mr.persons("Kim Il Sung")[0].names
+        True
+        """
         return self._run("persons", person=_text("person", person), polity=_text("polity", polity), timeout=timeout)
 
+    @_documented(Organization)
     def organizations(self, organization: str | None = None, *, timeout: float | None = None) -> ResultSet:
-        """International organizations."""
+        """International organizations and forums.
+
+        Parameters
+        ----------
+        organization : str, optional
+            Keeps this organization: its code or any name.
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`Organization` per organization, by code. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        UnknownOrganizationError
+            The organization matches none.
+        InvalidFilterError
+            The filter is of the wrong type.
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> len(mr.organizations()) > 0
+        True
+        """
         return self._run("organizations", organization=_text("organization", organization), timeout=timeout)
 
+    @_documented(Source)
     def sources(self, *, timeout: float | None = None) -> ResultSet:
-        """Every source document."""
+        """Every source document facts are taken from.
+
+        Parameters
+        ----------
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`Source` per document, by id. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> {s.reliability for s in mr.sources()} <= {"normal", "weak"}
+        True
+        """
         return self._run("sources", timeout=timeout)
 
+    @_documented(Dispute)
     def disputes(self, polity: str | int | None = None, *, timeout: float | None = None) -> ResultSet:
-        """Disagreements between sources, each side with its sources."""
+        """Disagreements between sources, each side with its sources; no side is silently preferred.
+
+        Parameters
+        ----------
+        {polity}
+            Keeps disputes about records concerning this state.
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`Dispute` per disagreement, by id. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        UnknownPolityError
+            The polity matches no state.
+        InvalidFilterError
+            The polity is of the wrong type.
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        See Also
+        --------
+        disputes_of : The disputes about one record.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> all(len(d.claims) >= 1 for d in mr.disputes(polity="North Korea"))
+        True
+        """
         return self._run("disputes", polity=_text("polity", polity), timeout=timeout)
 
+    @_documented(Coverage)
     def coverage(self, *, timeout: float | None = None) -> ResultSet:
-        """Every UN member (and the Holy See, Palestine) with its earliest cited relations date."""
+        """Every UN member, the Holy See and Palestine, with its earliest cited relations date.
+
+        Tells which states the dataset can date relations with, and which it cannot.
+
+        Parameters
+        ----------
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`Coverage` per state, by name. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> undated = [c.name for c in mr.coverage() if c.date is None]
+        """
         return self._run("coverage", timeout=timeout)
 
+    @_documented(UngaVote)
     def unga_votes(
         self,
         polity: str | int | None = None,
@@ -274,10 +870,44 @@ class Database:
         end: DateLike | None = None,
         issue: str | None = None,
     ) -> ResultSet:
-        """Votes in the UN General Assembly roll calls in which Mongolia voted, one row per roll call
-        and voter (Mongolia, both Koreas, the USSR or Russia, China, the US, Japan), each beside
-        Mongolia's vote; ``polity`` keeps one voter, ``issue`` one issue code (me, nu, di, hr, co,
-        ec). For a column per voter: ``df.pivot(index="rcid", columns="polity", values="vote")``."""
+        """Votes in the UN General Assembly roll calls in which Mongolia voted, beside Mongolia's.
+
+        One row per roll call and voter: Mongolia, both Koreas, the USSR or Russia, China, the
+        United States and Japan, where each voted (an absence is no row). The data end in January
+        2020.
+
+        Parameters
+        ----------
+        {polity}
+            Keeps the votes of this voter.
+        {start}
+        {end}
+        issue : str, optional
+            Keeps roll calls with this issue code: ``me``, ``nu``, ``di``, ``hr``, ``co`` or
+            ``ec``.
+
+        Returns
+        -------
+        ResultSet
+            One :class:`UngaVote` per roll call and voter. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        UnknownPolityError
+            The polity matches no state.
+        InvalidFilterError
+            A filter is of the wrong type or an unknown issue.
+        InvalidDateError
+            A date is not EDTF, or ``end`` is before ``start``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> df = mr.unga_votes(start=1990, end=1991).to_pandas()
+        >>> wide = df.pivot(index="rcid", columns="polity", values="vote")
+        """
         return self._run(
             "unga_votes",
             polity=_text("polity", polity),
@@ -286,14 +916,47 @@ class Database:
             issue=_text("issue", issue),
         )
 
+    @_documented(UngaAgreement)
     def unga_agreement(
         self,
         polity: str | int | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
     ) -> ResultSet:
-        """Mongolia's yearly agreement with each member in UN General Assembly votes; keep
-        ``n_votes`` beside every value (thin years are noisy)."""
+        """Mongolia's yearly agreement with each member in UN General Assembly votes.
+
+        Keep ``n_votes`` beside every value: a year with few roll calls is noisy.
+
+        Parameters
+        ----------
+        {polity}
+            Keeps the rows of this member.
+        {start}
+        {end}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`UngaAgreement` per member and year. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        UnknownPolityError
+            The polity matches no state.
+        InvalidFilterError
+            A filter is of the wrong type.
+        InvalidDateError
+            A date is not EDTF, or ``end`` is before ``start``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> rows = mr.unga_agreement(polity="USSR", start=1970, end=1970)
+        >>> all(0 <= r.agreement_index <= 1 for r in rows)
+        True
+        """
         return self._run(
             "unga_agreement",
             polity=_text("polity", polity),
@@ -301,6 +964,7 @@ class Database:
             end=_date("end", end),
         )
 
+    @_documented()
     def dyad_years(
         self,
         start: int | None = None,
@@ -309,9 +973,75 @@ class Database:
         *,
         timeout: float | None = None,
     ) -> ResultSet:
-        """The dyad-year panel of Mongolia and its partners (codebook in the README).
+        """The dyad-year panel of Mongolia and its partners, in the manner of peacesciencer.
 
-        One row per (partner, year) both existed; NA (None/NaN) where no source covers a cell.
+        One row per partner and year in which both existed (from 1921 or the partner's first
+        year). Event counts count recorded events, so 0 means "none recorded"; a dated event counts
+        in the year its date begins. NA (None, NaN in DataFrames) where no source covers a cell.
+
+        Parameters
+        ----------
+        start : int, optional
+            First year (default 1921).
+        end : int, optional
+            Last year (default: the latest year the data covers).
+        polity : str or list of str, optional
+            Only these partners, each in any form a ``polity=`` filter accepts.
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            Rows as dicts (kind ``panel``), by partner and year. Columns:
+
+            partner, partner_name : str
+                The partner's code and name.
+            year : int
+                The calendar year.
+            ccode, gwcode : int or None
+                The partner's COW and Gleditsch-Ward numbers in the year; NA outside the lists'
+                spells (Mongolia is 712 in both).
+            relations : bool or None
+                True when a cited relations date (of the partner or a state it continues) is
+                certainly on or before 31 December of the year and no recorded break is in force;
+                False when that date is certainly later, or a break is in force; NA when no source
+                dates relations or the date may fall either side.
+            years_since_relations : int or None
+                The year minus the earliest possible year of establishment, where ``relations``.
+            treaties_signed, treaties_terminated : int
+                ``treaty_signed`` and ``treaty_terminated`` events of the two whose date begins in
+                the year.
+            treaties_in_force : int
+                Treaties with both as parties in force on 1 July of the year.
+            treaties_in_force_ids : list of int
+                Their ids (see ``treaties``).
+            visits_to_mongolia, visits_from_mongolia : int
+                Visits with the partner as visitor and Mongolia as host, and the reverse.
+            meetings, aid_events : int
+                ``meeting`` and ``aid`` events in which both take part.
+            ambassador_from_mongolia, ambassador_to_mongolia : bool or None
+                True when a cited posting covers the year; NA otherwise (no source says there was
+                none).
+            trade_turnover : float or None
+                One column per indicator: the year's figure, NA where the source gives none.
+
+        Raises
+        ------
+        UnknownPolityError
+            A partner matches no state.
+        InvalidFilterError
+            ``polity`` is not a string or a list of strings.
+        InvalidDateError
+            ``start`` or ``end`` is not a year as int.
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> df = mr.dyad_years(polity="North Korea").to_pandas().set_index("year")
+        >>> bool(df.loc[1990, "relations"])
+        True
         """
         partners = [polity] if isinstance(polity, str) else polity
         if partners is not None and not all(isinstance(p, str) for p in partners):
@@ -327,8 +1057,39 @@ class Database:
             partners=None if partners is None else ";".join(partners),
         )
 
+    @_documented(Event)
     def search(self, text: str, *, timeout: float | None = None) -> ResultSet:
-        """Full-text search over event summaries (SQLite FTS5 syntax)."""
+        """Full-text search over event summaries, places and notes (SQLite FTS5 syntax).
+
+        Parameters
+        ----------
+        text : str
+            An FTS5 query: words (all must match), ``"a phrase"``, ``OR``, ``NOT``, ``prefix*``.
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`Event` per match, best match first. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        InvalidFilterError
+            ``text`` is not a string.
+        SqlError
+            ``text`` is not a valid FTS5 query.
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> hits = mr.search("friendship treaty")
+        >>> all(e.kind for e in hits)
+        True
+        """
         if not isinstance(text, str):
             raise InvalidFilterError(f"search text must be a string, not {type(text).__name__}")
         return self._run("search", text, timeout=timeout)
@@ -343,13 +1104,50 @@ class Database:
         max_value_bytes: int | None = None,
         max_memory: int | None = None,
     ) -> ResultSet:
-        """Run one read-only SQL statement; any write raises ReadOnlyError.
+        """Run one read-only SQL statement on the database (the tables of ``schema.sql``).
 
-        Bounds (each raising a LimitError subclass that names it): ``timeout`` seconds (default
-        5, QueryTimeoutError), ``max_rows`` (default 1,000,000) and ``max_bytes`` (default
-        256 MiB, at most 2 GiB - 1) of the result, ``max_value_bytes`` for one string or blob
-        (default 16 MiB) (ResultTooLargeError), ``max_memory`` bytes of working memory for sorts
-        and DISTINCT (default 256 MiB, QueryMemoryError).
+        Parameters
+        ----------
+        query : str
+            One SQL statement; a write (INSERT, ATTACH, PRAGMA that changes state) raises.
+        timeout : float, optional
+            Seconds before the query stops (default 5).
+        max_rows : int, optional
+            Most rows in the result (default 1,000,000).
+        max_bytes : int, optional
+            Most bytes in the result (default 256 MiB, at most 2 GiB - 1).
+        max_value_bytes : int, optional
+            Most bytes of one string or blob (default 16 MiB).
+        max_memory : int, optional
+            Most bytes of working memory for sorts and DISTINCT (default 256 MiB).
+
+        Returns
+        -------
+        ResultSet
+            Rows as dicts (kind ``sql``), one key per column of the statement; each column takes
+            the type of its values (text where they mix), blobs as hex strings.
+
+        Raises
+        ------
+        ReadOnlyError
+            The statement would write.
+        SqlError
+            The statement is not valid SQL.
+        QueryTimeoutError
+            The query ran past ``timeout``.
+        ResultTooLargeError
+            The result passed ``max_rows``, ``max_bytes`` or ``max_value_bytes``.
+        QueryMemoryError
+            The query needed more than ``max_memory``.
+        InvalidFilterError
+            ``query`` is not a string, or a bound is not a number.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> rows = mr.sql("SELECT kind, count(*) AS n FROM events GROUP BY kind ORDER BY n DESC")
+        >>> rows.columns
+        ['kind', 'n']
         """
         if not isinstance(query, str):
             raise InvalidFilterError(f"sql query must be a string, not {type(query).__name__}")
@@ -363,33 +1161,164 @@ class Database:
             return f"{record[0]}:{record[1]}"
         raise InvalidFilterError("pass a record or a (table, id) pair, e.g. ('events', 12)")
 
+    @_documented(Citation)
     def citations(self, record: Record | tuple[str, object], *, timeout: float | None = None) -> ResultSet:
-        """The citations of a record (or of ``(table, id)``): source, locator, phrase."""
+        """The citations of a record: which sources state it, and where in each.
+
+        Parameters
+        ----------
+        record : Record or tuple of (str, object)
+            A record from any query, or a ``(table, key)`` pair such as ``("events", 1)``.
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`Citation` per source cited. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        InvalidFilterError
+            ``record`` is neither a record nor a ``(table, key)`` pair.
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> [c.source for c in mr.citations(("events", 1))]  # doctest: +ELLIPSIS
+        [...]
+        """
         return self._run("citations", self._key(record), timeout=timeout)
 
+    @_documented(Dispute)
     def disputes_of(self, record: Record | tuple[str, object], *, timeout: float | None = None) -> ResultSet:
-        """The disputes that concern a record (or ``(table, id)``)."""
+        """The disagreements between sources that concern one record.
+
+        Parameters
+        ----------
+        record : Record or tuple of (str, object)
+            A record from any query, or a ``(table, key)`` pair such as ``("events", 1)``.
+        {timeout}
+
+        Returns
+        -------
+        ResultSet
+            One :class:`Dispute` per disagreement; empty when the sources agree. Columns:
+
+            {columns}
+
+        Raises
+        ------
+        InvalidFilterError
+            ``record`` is neither a record nor a ``(table, key)`` pair.
+        QueryTimeoutError
+            The query ran past ``timeout``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> topics = [d.topic for d in mr.disputes_of(("events", 1))]
+        """
         return self._run("disputes_of", self._key(record), timeout=timeout)
 
     def cite(self, format: str = "text") -> str:
-        """The citation of the dataset, ``format`` ``"text"`` or ``"bibtex"``."""
+        """The citation of the dataset itself, with its version and content hash.
+
+        Parameters
+        ----------
+        format : str, default "text"
+            ``"text"`` for a reference line, ``"bibtex"`` for a BibTeX entry.
+
+        Returns
+        -------
+        str
+            The citation; cite each fact's own sources with ``citations()``.
+
+        Raises
+        ------
+        InvalidFilterError
+            An unknown format.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> "mongolia-relations" in mr.cite()
+        True
+        """
         return _native.cite(format, self.path)
 
     def export(self, out: str | os.PathLike[str], format: str = "csv", *, force: bool = False) -> dict[str, Any]:
-        """Write every table (``csv``, ``jsonl`` or ``parquet``), the SQLite file, an ICEWS-layout
-        event file and ``manifest.json`` into the folder ``out``; return the manifest.
+        """Write every table, the SQLite file, an ICEWS-layout event file and a manifest to a folder.
 
-        Files already in ``out`` raise OutputExistsError unless ``force=True``; files are written
-        under temporary names and renamed into place when all are complete; symlinks in ``out``
-        are replaced, never followed."""
+        Files already in ``out`` raise unless ``force=True``; files are written under temporary
+        names and renamed into place when all are complete; symlinks in ``out`` are replaced,
+        never followed.
+
+        Parameters
+        ----------
+        out : str or os.PathLike
+            The folder to write (made if missing).
+        format : str, default "csv"
+            ``csv``, ``jsonl`` or ``parquet`` for the tables.
+        force : bool, default False
+            Replace files already in ``out``.
+
+        Returns
+        -------
+        dict
+            The manifest (also written as ``manifest.json``): the dataset version, content hash
+            and the files written with their checksums.
+
+        Raises
+        ------
+        OutputExistsError
+            A file to write exists and ``force`` is False.
+        InvalidFilterError
+            An unknown format.
+        DatabaseFileError
+            The folder cannot be written.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import mongolia_relations as mr
+        >>> manifest = mr.export(pathlib.Path(tempfile.mkdtemp()) / "data", format="csv")
+        """
         return _native.export(os.fspath(out), format, self.path, force)
 
     def verify(self) -> dict[str, Any]:
-        """Recompute the content hash from the rows and compare it with the claimed one:
-        ``{"claimed": ..., "actual": ..., "matches": bool}``."""
+        """Recompute the content hash from the rows and compare it with the one the file claims.
+
+        Returns
+        -------
+        dict
+            ``{"claimed": str, "actual": str, "matches": bool}``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> mr.Database().verify()["matches"]
+        True
+        """
         return _native.verify(self.path)
 
     def metadata(self) -> dict[str, Any]:
-        """Dataset version, schema version, content hash and (embedded) file SHA-256. For a file,
-        ``content_hash`` is recomputed from its rows; ``claimed_content_hash`` is the file's claim."""
+        """Facts about the dataset itself: versions, content hash, file hash.
+
+        Returns
+        -------
+        dict
+            ``dataset_version``, ``schema_version``, ``content_hash`` (recomputed from a file's
+            rows; ``claimed_content_hash`` is the file's claim), the title, licence and citation,
+            and for the embedded dataset the SHA-256 of the file.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> mr.metadata()["content_hash"] == mr.content_hash()
+        True
+        """
         return _native.metadata(self.path)

@@ -13,9 +13,25 @@ from ._records import RECORD_TYPES, Record
 class ResultSet:
     """The rows of one query.
 
-    A sequence of typed records (``len``, iteration, indexing) that also converts to pandas,
-    polars and pyarrow, and implements the Arrow PyCapsule stream protocol
-    (``__arrow_c_stream__``) so DuckDB and other Arrow consumers read it directly.
+    A sequence of typed records (``len``, iteration, indexing; each query's documentation
+    lists the columns) that also converts to pandas, polars and pyarrow, and implements the
+    Arrow PyCapsule stream protocol (``__arrow_c_stream__``) so DuckDB and other Arrow
+    consumers read it directly, without a Python object per row.
+
+    Parameters
+    ----------
+    native : NativeResult
+        The rows as the native module returns them (made by the queries, not by hand).
+    db : str, optional
+        The database file the rows come from; None for the embedded dataset.
+
+    Examples
+    --------
+    >>> import mongolia_relations as mr
+    >>> events = mr.events(polity="North Korea", kind="treaty_signed")
+    >>> events.kind, events[0].kind
+    ('events', 'treaty_signed')
+    >>> df = events.to_pandas()
     """
 
     def __init__(self, native: _native.NativeResult, db: str | None = None) -> None:
@@ -25,12 +41,24 @@ class ResultSet:
 
     @property
     def kind(self) -> str:
-        """What the rows are: ``events``, ``treaties``, ..., or ``sql``."""
+        """What the rows are: ``events``, ``treaties``, ..., ``panel`` or ``sql``.
+
+        Returns
+        -------
+        str
+            The query that made the rows.
+        """
         return self._native.kind
 
     @property
     def columns(self) -> list[str]:
-        """Column names, in order."""
+        """Column names, in order (the attributes of the records, the columns of the frames).
+
+        Returns
+        -------
+        list of str
+            The names.
+        """
         return self._native.columns
 
     def __len__(self) -> int:
@@ -62,15 +90,65 @@ class ResultSet:
         return f"<ResultSet of {len(self)} {self.kind}>"
 
     def to_dicts(self) -> list[dict[str, Any]]:
-        """The rows as dictionaries."""
+        """The rows as dictionaries, one key per column.
+
+        Returns
+        -------
+        list of dict
+            One dict per row; sequences as lists, dates as ``datetime.date``.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> mr.polities("Mongolia").to_dicts()[0]["cow_code"]
+        712
+        """
         return [self._native.row(i) for i in range(len(self))]
 
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
-        """Export the rows as an Arrow C stream (PyCapsule interface)."""
+        """Export the rows as an Arrow C stream (the Arrow PyCapsule interface).
+
+        Parameters
+        ----------
+        requested_schema : object, optional
+            A schema capsule the consumer asks for; the rows keep their own schema.
+
+        Returns
+        -------
+        object
+            A PyCapsule named ``arrow_array_stream``, for pyarrow, polars, pandas and DuckDB.
+
+        Examples
+        --------
+        >>> import duckdb
+        >>> import mongolia_relations as mr
+        >>> visits = mr.events(polity="North Korea", kind="visit")
+        >>> duckdb.sql("SELECT count(*) FROM visits").fetchall() == [(len(visits),)]
+        True
+        """
         return self._native.__arrow_c_stream__(requested_schema)
 
     def to_arrow(self) -> Any:
-        """A ``pyarrow.Table`` (needs pyarrow). Vocabulary columns are dictionary-encoded."""
+        """The rows as a ``pyarrow.Table`` (needs pyarrow).
+
+        Returns
+        -------
+        pyarrow.Table
+            One column per column of the rows; vocabulary columns dictionary-encoded, dates as
+            date32, unknown as null.
+
+        Raises
+        ------
+        ImportError
+            pyarrow is not installed (``pip install 'mongolia-relations[arrow]'``).
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> table = mr.events(polity="North Korea").to_arrow()
+        >>> str(table.schema.field("start").type)
+        'date32[day]'
+        """
         try:
             import pyarrow as pa
         except ImportError as e:  # pragma: no cover - depends on the environment
@@ -78,7 +156,26 @@ class ResultSet:
         return pa.table(self)
 
     def to_pandas(self) -> Any:
-        """A ``pandas.DataFrame``: dates as datetime64, vocabularies as categoricals."""
+        """The rows as a ``pandas.DataFrame`` (needs pandas and pyarrow).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One column per column of the rows: dates as datetime64, vocabularies as
+            categoricals, unknown as NaN/NaT/None (never 0).
+
+        Raises
+        ------
+        ImportError
+            pandas or pyarrow is not installed (``pip install 'mongolia-relations[pandas]'``).
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> df = mr.events(polity="North Korea").to_pandas()
+        >>> str(df["kind"].dtype)
+        'category'
+        """
         try:
             import pandas  # noqa: F401
         except ImportError as e:  # pragma: no cover
@@ -86,7 +183,26 @@ class ResultSet:
         return self.to_arrow().to_pandas(date_as_object=False)
 
     def to_polars(self) -> Any:
-        """A ``polars.DataFrame``: dates as Date, vocabularies as Categorical."""
+        """The rows as a ``polars.DataFrame`` (needs polars).
+
+        Returns
+        -------
+        polars.DataFrame
+            One column per column of the rows: dates as Date, vocabularies as Categorical,
+            unknown as null.
+
+        Raises
+        ------
+        ImportError
+            polars is not installed (``pip install 'mongolia-relations[polars]'``).
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> df = mr.events(polity="North Korea").to_polars()
+        >>> df.height == len(mr.events(polity="North Korea"))
+        True
+        """
         try:
             import polars as pl
         except ImportError as e:  # pragma: no cover
