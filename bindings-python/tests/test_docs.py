@@ -5,6 +5,7 @@ import dataclasses
 import doctest
 import inspect
 import pydoc
+import re
 
 import matplotlib
 import numpydoc.docscrape
@@ -51,6 +52,8 @@ def test_the_public_api_is_all_found():
 @pytest.mark.parametrize("name", CALLABLES)
 def test_every_public_function_has_a_complete_numpydoc_docstring(name):
     result = numpydoc.validate.validate(name)
+    obj = numpydoc.validate.Validator._load_obj(name)
+    assert not re.search(r"^\s*\{\w+\}\s*$", obj.__doc__ or "", re.M), f"{name}: a placeholder left unfilled"
     problems = [f"{code}: {message}" for code, message in result["errors"] if code in REQUIRED]
     assert not problems, f"{name}:\n" + "\n".join(problems)
     doc = numpydoc.docscrape.FunctionDoc(numpydoc.validate.Validator._load_obj(name))

@@ -35,7 +35,7 @@ from ._results import ResultSet
 
 DateLike = str | int | _dt.date
 
-# Parameters that many queries share, described once; a docstring line that is only ``{name}``
+# Parameters and errors that many queries share, described once; a docstring line that is only ``{name}``
 # is replaced by the entry (``{columns}`` by the columns of the query's record type), so that
 # help() shows every query complete without a copy of the text in each.
 _SHARED_PARAMETERS = {
@@ -52,6 +52,13 @@ _SHARED_PARAMETERS = {
     day (``start=1986, end=1986`` keeps all that can be in 1986).""",
     "timeout": """timeout : float, optional
     Seconds before the query stops with QueryTimeoutError (default: the database's, 5).""",
+    # Raises entries, likewise.
+    "raises_polity": """UnknownPolityError
+    The polity matches no state (``.suggestions`` lists close ones).""",
+    "raises_date": """InvalidDateError
+    A date is not EDTF, or ``end`` is before ``start``.""",
+    "raises_timeout": """QueryTimeoutError
+    The query ran past ``timeout``.""",
 }
 _PLACEHOLDER = re.compile(r"^( *)\{(\w+)\}$", re.M)
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -207,18 +214,15 @@ class Database:
 
         Raises
         ------
-        UnknownPolityError
-            The polity matches no state (``.suggestions`` lists close ones).
+        {raises_polity}
         UnknownPersonError
             The person matches nobody.
         UnknownOrganizationError
             The organization matches none.
         InvalidFilterError
             A filter is of the wrong type or outside its vocabulary (e.g. an unknown kind).
-        InvalidDateError
-            A date is not EDTF, or ``end`` is before ``start``.
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_date}
+        {raises_timeout}
 
         See Also
         --------
@@ -284,14 +288,11 @@ class Database:
 
         Raises
         ------
-        UnknownPolityError
-            The polity matches no state.
+        {raises_polity}
         InvalidFilterError
             A filter is of the wrong type or an unknown kind.
-        InvalidDateError
-            A date is not EDTF, or ``end`` is before ``start``.
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_date}
+        {raises_timeout}
 
         Examples
         --------
@@ -353,10 +354,8 @@ class Database:
             The person matches nobody.
         InvalidFilterError
             A filter is of the wrong type.
-        InvalidDateError
-            A date is not EDTF, or ``end`` is before ``start``.
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_date}
+        {raises_timeout}
 
         Examples
         --------
@@ -418,8 +417,7 @@ class Database:
             A state matches none.
         InvalidFilterError
             A filter is of the wrong type or an unknown kind.
-        InvalidDateError
-            A date is not EDTF, or ``end`` is before ``start``.
+        {raises_date}
 
         Examples
         --------
@@ -472,16 +470,13 @@ class Database:
 
         Raises
         ------
-        UnknownPolityError
-            The polity matches no state.
+        {raises_polity}
         UnknownOrganizationError
             The organization matches none.
         InvalidFilterError
             A filter is of the wrong type or an unknown status.
-        InvalidDateError
-            A date is not EDTF, or ``end`` is before ``start``.
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_date}
+        {raises_timeout}
 
         Examples
         --------
@@ -531,14 +526,11 @@ class Database:
 
         Raises
         ------
-        UnknownPolityError
-            The polity matches no state.
+        {raises_polity}
         InvalidFilterError
             A filter is of the wrong type or an unknown indicator.
-        InvalidDateError
-            A date is not EDTF, or ``end`` is before ``start``.
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_date}
+        {raises_timeout}
 
         See Also
         --------
@@ -579,12 +571,10 @@ class Database:
 
         Raises
         ------
-        UnknownPolityError
-            The polity matches no state.
+        {raises_polity}
         InvalidFilterError
             The polity is of the wrong type.
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_timeout}
 
         Examples
         --------
@@ -628,14 +618,11 @@ class Database:
 
         Raises
         ------
-        UnknownPolityError
-            The polity matches no state.
+        {raises_polity}
         InvalidFilterError
             A filter is of the wrong type or an unknown scheme.
-        InvalidDateError
-            A date is not EDTF, or ``end`` is before ``start``.
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_date}
+        {raises_timeout}
 
         See Also
         --------
@@ -718,12 +705,10 @@ class Database:
         ------
         UnknownPersonError
             The person matches nobody.
-        UnknownPolityError
-            The polity matches no state.
+        {raises_polity}
         InvalidFilterError
             A filter is of the wrong type.
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_timeout}
 
         Examples
         --------
@@ -756,8 +741,7 @@ class Database:
             The organization matches none.
         InvalidFilterError
             The filter is of the wrong type.
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_timeout}
 
         Examples
         --------
@@ -784,8 +768,7 @@ class Database:
 
         Raises
         ------
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_timeout}
 
         Examples
         --------
@@ -814,12 +797,10 @@ class Database:
 
         Raises
         ------
-        UnknownPolityError
-            The polity matches no state.
+        {raises_polity}
         InvalidFilterError
             The polity is of the wrong type.
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_timeout}
 
         See Also
         --------
@@ -852,8 +833,7 @@ class Database:
 
         Raises
         ------
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_timeout}
 
         Examples
         --------
@@ -895,12 +875,10 @@ class Database:
 
         Raises
         ------
-        UnknownPolityError
-            The polity matches no state.
+        {raises_polity}
         InvalidFilterError
             A filter is of the wrong type or an unknown issue.
-        InvalidDateError
-            A date is not EDTF, or ``end`` is before ``start``.
+        {raises_date}
 
         Examples
         --------
@@ -943,12 +921,10 @@ class Database:
 
         Raises
         ------
-        UnknownPolityError
-            The polity matches no state.
+        {raises_polity}
         InvalidFilterError
             A filter is of the wrong type.
-        InvalidDateError
-            A date is not EDTF, or ``end`` is before ``start``.
+        {raises_date}
 
         Examples
         --------
@@ -1033,8 +1009,7 @@ class Database:
             ``polity`` is not a string or a list of strings.
         InvalidDateError
             ``start`` or ``end`` is not a year as int.
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_timeout}
 
         Examples
         --------
@@ -1080,8 +1055,7 @@ class Database:
             ``text`` is not a string.
         SqlError
             ``text`` is not a valid FTS5 query.
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_timeout}
 
         Examples
         --------
@@ -1094,6 +1068,7 @@ class Database:
             raise InvalidFilterError(f"search text must be a string, not {type(text).__name__}")
         return self._run("search", text, timeout=timeout)
 
+    @_documented()
     def sql(
         self,
         query: str,
@@ -1133,8 +1108,7 @@ class Database:
             The statement would write.
         SqlError
             The statement is not valid SQL.
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_timeout}
         ResultTooLargeError
             The result passed ``max_rows``, ``max_bytes`` or ``max_value_bytes``.
         QueryMemoryError
@@ -1182,8 +1156,7 @@ class Database:
         ------
         InvalidFilterError
             ``record`` is neither a record nor a ``(table, key)`` pair.
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_timeout}
 
         Examples
         --------
@@ -1214,8 +1187,7 @@ class Database:
         ------
         InvalidFilterError
             ``record`` is neither a record nor a ``(table, key)`` pair.
-        QueryTimeoutError
-            The query ran past ``timeout``.
+        {raises_timeout}
 
         Examples
         --------
