@@ -23,8 +23,11 @@
 mod bounds;
 pub mod builder;
 mod cite;
+mod codebook;
 mod coverage;
 mod dataset;
+#[cfg(feature = "export")]
+mod datasette;
 pub mod dates;
 mod error;
 #[cfg(feature = "export")]
@@ -44,12 +47,15 @@ mod unga;
 
 pub use bounds::{set_process_heap_limit, Limits, DEFAULT_TIMEOUT};
 pub use cite::CitationFormat;
+pub use codebook::{Codebook, ColumnDoc, Rule, TableDoc, Vocabulary};
 pub use coverage::Coverage;
 pub use dataset::{Dataset, InterruptHandle, Verification, CONTENT_HASH, FILE_SHA256, SCHEMA, SCHEMA_VERSION};
 pub use dates::{DateError, PartialDate, Precision};
 pub use error::{Error, Result};
 #[cfg(feature = "export")]
 pub use export::{ExportFormat, Manifest};
+#[cfg(feature = "export")]
+pub use datasette::DATASETTE_DATABASE;
 pub use filter::Filter;
 pub use output::Overwrite;
 pub use panel::{DyadYear, PanelOptions};
