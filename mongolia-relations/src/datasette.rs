@@ -2,7 +2,7 @@
 //! (every table and column described from `schema.sql`), the licence, facets and canned queries,
 //! to serve with `datasette serve --immutable mongolia-relations.sqlite --metadata metadata.json`.
 
-use crate::codebook::{inline_html, Codebook};
+use crate::codebook::{capitalised, inline_html, Codebook};
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::export::{stage_in, Manifest};
@@ -78,7 +78,8 @@ impl Codebook {
         for t in &self.tables {
             let mut columns = Map::new();
             for c in t.columns.iter().filter(|c| !c.description.is_empty()) {
-                columns.insert(c.name.clone(), Value::String(c.description.clone()));
+                // Datasette shows column descriptions as plain text: no code marks.
+                columns.insert(c.name.clone(), Value::String(c.description.replace('`', "")));
             }
             let facets: Vec<&str> = t
                 .columns
@@ -91,7 +92,7 @@ impl Codebook {
                 .take(4)
                 .collect();
             let mut entry = Map::new();
-            entry.insert("description_html".into(), Value::String(inline_html(&t.description)));
+            entry.insert("description_html".into(), Value::String(inline_html(&capitalised(&t.description))));
             entry.insert("columns".into(), Value::Object(columns));
             if !facets.is_empty() {
                 entry.insert("facets".into(), json!(facets));

@@ -98,6 +98,7 @@ fn the_datasette_export_writes_the_database_and_metadata_describing_every_table(
         assert!(db["tables"][&t.name]["description_html"].is_string(), "{} is described", t.name);
     }
     assert_eq!(db["tables"]["events"]["columns"]["summary"], "what happened, in our own words");
+    assert_eq!(db["tables"]["events"]["columns"]["kind"], "refers to event_kinds.kind");
     assert!(db["tables"]["events"]["facets"].as_array().unwrap().contains(&"kind".into()));
     for q in ["partner_timeline", "treaties_in_force", "disputes"] {
         let sql = db["queries"][q]["sql"].as_str().unwrap();

@@ -377,7 +377,9 @@ class Database:
 
     def export(self, out: str | os.PathLike[str], format: str = "csv", *, force: bool = False) -> dict[str, Any]:
         """Write every table (``csv``, ``jsonl`` or ``parquet``), the SQLite file, an ICEWS-layout
-        event file and ``manifest.json`` into the folder ``out``; return the manifest.
+        event file and ``manifest.json`` into the folder ``out``; return the manifest. With
+        ``format="datasette"``: the SQLite file and a Datasette ``metadata.json`` (the codebook,
+        facets, canned queries) to serve with ``datasette serve --immutable``.
 
         Files already in ``out`` raise OutputExistsError unless ``force=True``; files are written
         under temporary names and renamed into place when all are complete; symlinks in ``out``
