@@ -52,6 +52,7 @@ pub const FACT_TABLES: &[&str] = &[
     "claims",
     "polities",
     "polity_codes",
+    "polity_names",
     "missions",
 ];
 
@@ -767,6 +768,11 @@ fn check_rules(conn: &Connection, origins: &Origins, problems: &mut Vec<SeedProb
             "polity_codes",
             "valid_from_start IS NOT NULL AND valid_to_end IS NOT NULL AND valid_to_end < valid_from_start",
             "the code stops holding before it starts (valid_to is before valid_from)",
+        ),
+        (
+            "polity_names",
+            "valid_to IS NOT NULL AND valid_to < valid_from",
+            "the list's name stops holding before it starts (valid_to is before valid_from)",
         ),
         (
             "missions",
