@@ -431,6 +431,28 @@ fn polity_for_code(py: Python<'_>, scheme: String, code: String, on: Option<Stri
     .map_err(|e| errors::to_py(py, e))
 }
 
+/// Converts `values` from one code scheme to another (`Dataset::countrycode`); returns
+/// `{"values": [...], "unmatched": [{"index", "value", "reason", "suggestions"}]}`.
+#[pyfunction]
+#[pyo3(signature = (values, origin, destination, on, db=None))]
+fn countrycode<'py>(
+    py: Python<'py>,
+    values: Vec<Option<String>>,
+    origin: String,
+    destination: String,
+    on: Vec<Option<String>>,
+    db: Option<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let conversion = py
+        .detach(move || {
+            with_data(db.as_deref(), Limits::default(), |data| {
+                data.countrycode(&values, &origin, &destination, &on)
+            })
+        })
+        .map_err(|e| errors::to_py(py, e))?;
+    py_value(py, &serde_json::to_value(conversion).unwrap_or(Value::Null), Col::Json)
+}
+
 /// The citation of the dataset as "text" or "bibtex".
 #[pyfunction]
 #[pyo3(signature = (format="text", db=None))]
@@ -515,6 +537,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(metadata, m)?)?;
     m.add_function(wrap_pyfunction!(cite, m)?)?;
     m.add_function(wrap_pyfunction!(polity_for_code, m)?)?;
+    m.add_function(wrap_pyfunction!(countrycode, m)?)?;
     m.add_function(wrap_pyfunction!(build_extension, m)?)?;
     m.add_function(wrap_pyfunction!(export, m)?)?;
     m.add_function(wrap_pyfunction!(verify, m)?)?;

@@ -668,9 +668,9 @@ mod tests {
         assert_eq!(parsed.rules.len(), 1);
         assert_eq!(parsed.rules[0].section, "facts");
         assert_eq!(parsed.rules[0].text, "Dates are EDTF.\n* one");
+        assert_eq!(parsed.tables[0].section, "facts");
         let parsed = parse_schema("-- One.\n--\n-- Two.\n\n");
         assert_eq!(parsed.rules[0].text, "One.\n\nTwo.");
-        assert_eq!(parsed.tables[0].section, "facts");
     }
 
     #[test]

@@ -36,6 +36,7 @@ mod filter;
 mod guard;
 pub mod locator;
 mod missions;
+mod names;
 mod output;
 mod own_words;
 mod panel;
@@ -57,6 +58,7 @@ pub use export::{ExportFormat, Manifest};
 #[cfg(feature = "export")]
 pub use datasette::DATASETTE_DATABASE;
 pub use filter::Filter;
+pub use names::{Conversion, Unmatched};
 pub use output::Overwrite;
 pub use panel::{DyadYear, PanelOptions};
 pub use provenance::ProvenanceFailure;

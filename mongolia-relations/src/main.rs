@@ -335,6 +335,22 @@ enum Command {
         #[command(flatten)]
         span: UngaSpan,
     },
+    /// Convert names or codes between schemes, as R's countrycode does: name (as the World Bank,
+    /// IMF, UN, CIA or COW write it), polity, iso3c, iso2c, iso3n, cown, cowc, gwn, gwc.
+    Countrycode {
+        /// The names or codes to convert.
+        #[arg(required = true)]
+        values: Vec<String>,
+        /// The scheme of the values.
+        #[arg(long, default_value = "name")]
+        from: String,
+        /// The scheme to convert to.
+        #[arg(long, default_value = "polity")]
+        to: String,
+        /// The date the codes are of (EDTF), for codes that change (COW 365: USSR, then Russia).
+        #[arg(long)]
+        on: Option<String>,
+    },
     /// Counts of what the dataset holds.
     Stats,
     /// The codebook: tables, columns, vocabularies with counts, coding rules and disputes, from
@@ -525,6 +541,28 @@ fn run(cli: &Cli) -> Result<(), Error> {
             to_rows(&data.unga_agreement(&span.filter())?),
             &["polity", "year", "n_votes", "identical_share", "agreement_index", "source_country"],
         ),
+        Command::Countrycode { values, from, to, on } => {
+            let input: Vec<Option<String>> = values.iter().cloned().map(Some).collect();
+            let conversion = data.countrycode(&input, from, to, &[on.clone()])?;
+            let rows = values
+                .iter()
+                .zip(&conversion.values)
+                .enumerate()
+                .map(|(i, (value, out))| {
+                    let miss = conversion.unmatched.iter().find(|u| u.index == i);
+                    let mut row = serde_json::Map::new();
+                    row.insert("value".into(), Value::from(value.as_str()));
+                    row.insert(to.clone(), out.clone().map_or(Value::Null, Value::from));
+                    row.insert("reason".into(), miss.map_or(Value::Null, |u| Value::from(u.reason.as_str())));
+                    row.insert(
+                        "suggestions".into(),
+                        miss.map_or(Value::Null, |u| Value::from(u.suggestions.join("; "))),
+                    );
+                    Value::Object(row)
+                })
+                .collect();
+            (rows, &[])
+        }
         Command::Stats => (stats(&data)?, &[]),
         Command::Codebook => {
             let book = data.codebook()?;

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import os
+import warnings
 from typing import Any
 
 from . import _native
-from ._native import InvalidDateError, InvalidFilterError
+from ._native import InvalidDateError, InvalidFilterError, UnknownPolityError
 from ._records import Record
 from ._results import ResultSet
 
@@ -20,6 +22,19 @@ def _text(name: str, value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise InvalidFilterError(f"{name} must be a string (a name or code), not {type(value).__name__}: {value!r}")
     return str(value)
+
+
+class UnmatchedWarning(UserWarning):
+    """Values that ``countrycode`` could not convert (listed in the message, with close matches)."""
+
+
+def _missing(value: object) -> bool:
+    """None, NaN or pandas' NA: a missing value, which converts to None without a warning."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return type(value).__name__ in ("NAType", "NaTType")
 
 
 def _date(name: str, value: object) -> str | None:
@@ -244,6 +259,59 @@ class Database:
         return _native.polity_for_code(
             _text("scheme", scheme) or "", _text("code", code) or "", _date("on", on), self.path
         )
+
+    def countrycode(
+        self,
+        values: Any,
+        origin: str = "name",
+        destination: str = "polity",
+        on: Any = None,
+        *,
+        strict: bool = False,
+    ) -> Any:
+        """Convert names or codes from one scheme to another, as R's countrycode does.
+
+        ``origin`` and ``destination`` are ``"name"`` (any of the ways the World Bank, IMF, UN,
+        CIA World Factbook, COW or G&W write a name: ``"Korea, Rep."``, ``"Lao PDR"``),
+        ``"polity"`` (our code), ``"iso3c"``, ``"iso2c"``, ``"iso3n"``, ``"cown"``, ``"cowc"``,
+        ``"gwn"`` or ``"gwc"``. ``on`` is the date the codes are of (one for all values, or one
+        per value): COW 365 is the USSR in 1960 and Russia in 2000. ``values`` may be one value,
+        a list or a pandas Series (the result has the same shape and index). Numbers come back
+        as ``int`` for ``cown``, ``gwn`` and ``iso3n``. A value that does not convert gives
+        ``None`` and a ``UnmatchedWarning`` listing every such value with close matches; with
+        ``strict=True`` an ``UnknownPolityError`` instead."""
+        single = isinstance(values, str | int) and not isinstance(values, bool)
+        items = [values] if single else list(values)
+        texts = [None if _missing(v) else _text("values", v) for v in items]
+        dates: list[str | None]
+        if on is None or isinstance(on, str | int | _dt.date):
+            dates = [] if on is None else [_date("on", on)]
+        else:
+            dates = [None if _missing(d) else _date("on", d) for d in on]
+        result = _native.countrycode(texts, _text("origin", origin) or "", _text("destination", destination) or "", dates, self.path)
+        unmatched = result["unmatched"]
+        if unmatched:
+            shown = "; ".join(
+                f"{u['value']!r} ({u['reason']}"
+                + (f"; closest: {', '.join(u['suggestions'][:3])}" if u["suggestions"] else "")
+                + ")"
+                for u in unmatched[:20]
+            )
+            more = f" and {len(unmatched) - 20} more" if len(unmatched) > 20 else ""
+            message = f"{len(unmatched)} value(s) not converted from {origin} to {destination}: {shown}{more}"
+            if strict:
+                error = UnknownPolityError(message)
+                error.suggestions = unmatched[0]["suggestions"]
+                error.unmatched = unmatched
+                raise error
+            warnings.warn(message, UnmatchedWarning, stacklevel=2)
+        numeric = destination in ("cown", "gwn", "iso3n")
+        out = [None if v is None else (int(v) if numeric else v) for v in result["values"]]
+        if single:
+            return out[0]
+        if type(values).__name__ == "Series" and hasattr(values, "index"):
+            return type(values)(out, index=values.index, name=values.name, dtype=object)
+        return out
 
     def persons(
         self, person: str | int | None = None, polity: str | int | None = None, *, timeout: float | None = None
