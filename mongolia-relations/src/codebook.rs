@@ -480,12 +480,7 @@ impl Codebook {
                 .columns
                 .iter()
                 .map(|c| {
-                    let allowed = c
-                        .allowed
-                        .iter()
-                        .map(|(v, n)| format!("`{v}` ({n})"))
-                        .collect::<Vec<_>>()
-                        .join(", ");
+                    let allowed = c.allowed.iter().map(|(v, n)| format!("`{v}` ({n})")).collect::<Vec<_>>().join(", ");
                     vec![format!("`{}`", c.name), c.declared_type.clone(), c.description.clone(), allowed]
                 })
                 .collect();
@@ -675,6 +670,9 @@ mod tests {
 
     #[test]
     fn dashes_inside_quotes_are_not_a_comment() {
-        assert_eq!(split_comment("a TEXT DEFAULT 'x--y', -- note"), ("a TEXT DEFAULT 'x--y', ", Some("note")));
+        assert_eq!(
+            split_comment("a TEXT DEFAULT 'x--y', -- note"),
+            ("a TEXT DEFAULT 'x--y', ", Some("note"))
+        );
     }
 }

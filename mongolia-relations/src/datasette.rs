@@ -84,10 +84,7 @@ impl Codebook {
             let facets: Vec<&str> = t
                 .columns
                 .iter()
-                .filter(|c| {
-                    !c.allowed.is_empty()
-                        || c.references.as_ref().is_some_and(|(rt, _)| vocabularies.contains(&rt.as_str()))
-                })
+                .filter(|c| !c.allowed.is_empty() || c.references.as_ref().is_some_and(|(rt, _)| vocabularies.contains(&rt.as_str())))
                 .map(|c| c.name.as_str())
                 .take(4)
                 .collect();
@@ -104,9 +101,7 @@ impl Codebook {
         }
         let queries: Map<String, Value> = QUERIES
             .iter()
-            .map(|(name, title, description, sql)| {
-                (name.to_string(), json!({"title": title, "description": description, "sql": sql}))
-            })
+            .map(|(name, title, description, sql)| (name.to_string(), json!({"title": title, "description": description, "sql": sql})))
             .collect();
         let source = format!(
             "mongolia-relations {} (content hash {}); every fact row cites its sources in the citations table",

@@ -51,12 +51,12 @@ pub use cite::CitationFormat;
 pub use codebook::{Codebook, ColumnDoc, Rule, TableDoc, Vocabulary};
 pub use coverage::Coverage;
 pub use dataset::{Dataset, InterruptHandle, Verification, CONTENT_HASH, FILE_SHA256, SCHEMA, SCHEMA_VERSION};
+#[cfg(feature = "export")]
+pub use datasette::DATASETTE_DATABASE;
 pub use dates::{DateError, PartialDate, Precision};
 pub use error::{Error, Result};
 #[cfg(feature = "export")]
 pub use export::{ExportFormat, Manifest};
-#[cfg(feature = "export")]
-pub use datasette::DATASETTE_DATABASE;
 pub use filter::Filter;
 pub use names::{Conversion, Unmatched};
 pub use output::Overwrite;

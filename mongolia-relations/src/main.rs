@@ -543,7 +543,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
         ),
         Command::Countrycode { values, from, to, on } => {
             let input: Vec<Option<String>> = values.iter().cloned().map(Some).collect();
-            let conversion = data.countrycode(&input, from, to, &[on.clone()])?;
+            let conversion = data.countrycode(&input, from, to, std::slice::from_ref(on))?;
             let rows = values
                 .iter()
                 .zip(&conversion.values)

@@ -17,7 +17,11 @@ use std::collections::HashMap;
 /// `polity_codes` scheme each reads.
 const SCHEMES: &[(&str, Option<&str>, &str)] = &[
     ("name", None, "a country name in any of the forms other datasets write it"),
-    ("polity", None, "our polity code (ISO alpha-3, ISO 3166-3 for withdrawn states, or our own)"),
+    (
+        "polity",
+        None,
+        "our polity code (ISO alpha-3, ISO 3166-3 for withdrawn states, or our own)",
+    ),
     ("iso3c", Some("iso3"), "ISO 3166-1 alpha-3"),
     ("iso2c", Some("iso2"), "ISO 3166-1 alpha-2"),
     ("iso3n", Some("iso_numeric"), "ISO 3166-1 numeric"),
@@ -181,14 +185,16 @@ pub(crate) struct NameIndex {
 /// The days a date given with a value covers, as ISO days.
 type Span = (String, String);
 
+/// One value's conversion: the code, or why there is none and the closest matches.
+type Converted = std::result::Result<String, (String, Vec<String>)>;
+
 impl NameIndex {
     fn overlaps(&self, e: &Entry, span: &Span) -> bool {
         let (first, last) = (span.0.as_str(), span.1.as_str());
         let dated = e.from.as_deref().is_none_or(|f| f <= last) && e.to.as_deref().is_none_or(|t| t >= first);
         let (start, end) = self.years.get(&e.polity).copied().unwrap_or((None, None));
         let year = |d: &str| d.get(..4).and_then(|y| y.parse::<i64>().ok());
-        let existed = start.is_none_or(|s| year(last).is_none_or(|l| s <= l))
-            && end.is_none_or(|e| year(first).is_none_or(|f| e >= f));
+        let existed = start.is_none_or(|s| year(last).is_none_or(|l| s <= l)) && end.is_none_or(|e| year(first).is_none_or(|f| e >= f));
         dated && existed
     }
 
@@ -315,17 +321,41 @@ impl Dataset {
             let (code, name, start, end) = row?;
             index.years.insert(code.clone(), (start, end));
             index.labels.entry(code.clone()).or_insert_with(|| format!("{code} ({name})"));
-            entries.push((name, Entry { polity: code, from: None, to: None, curated: true }));
+            entries.push((
+                name,
+                Entry {
+                    polity: code,
+                    from: None,
+                    to: None,
+                    curated: true,
+                },
+            ));
         }
         let mut stmt = conn.prepare("SELECT polity, alias FROM polity_aliases")?;
         for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
             let (polity, alias) = row?;
-            entries.push((alias, Entry { polity, from: None, to: None, curated: true }));
+            entries.push((
+                alias,
+                Entry {
+                    polity,
+                    from: None,
+                    to: None,
+                    curated: true,
+                },
+            ));
         }
         let mut stmt = conn.prepare("SELECT polity, name, valid_from, valid_to FROM polity_names")?;
         for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?)))? {
             let (polity, name, from, to) = row?;
-            entries.push((name, Entry { polity, from, to, curated: false }));
+            entries.push((
+                name,
+                Entry {
+                    polity,
+                    from,
+                    to,
+                    curated: false,
+                },
+            ));
         }
         for (name, entry) in entries {
             let folded = fold(&name);
@@ -365,19 +395,16 @@ impl Dataset {
     /// assert_eq!(out.values, [Some("732".to_string()), Some("812".to_string()), None]);
     /// assert_eq!(out.unmatched[0].value, "Narnia");
     /// ```
-    pub fn countrycode(
-        &self,
-        values: &[Option<String>],
-        origin: &str,
-        destination: &str,
-        on: &[Option<String>],
-    ) -> Result<Conversion> {
+    pub fn countrycode(&self, values: &[Option<String>], origin: &str, destination: &str, on: &[Option<String>]) -> Result<Conversion> {
         let scheme = |s: &str| -> Result<&'static (&'static str, Option<&'static str>, &'static str)> {
-            SCHEMES.iter().find(|(name, _, _)| *name == s.trim()).ok_or_else(|| Error::UnknownValue {
-                vocabulary: "code scheme",
-                input: s.trim().to_string(),
-                known: SCHEMES.iter().map(|(n, _, _)| n.to_string()).collect(),
-            })
+            SCHEMES
+                .iter()
+                .find(|(name, _, _)| *name == s.trim())
+                .ok_or_else(|| Error::UnknownValue {
+                    vocabulary: "code scheme",
+                    input: s.trim().to_string(),
+                    known: SCHEMES.iter().map(|(n, _, _)| n.to_string()).collect(),
+                })
         };
         let (origin, destination) = (scheme(origin)?, scheme(destination)?);
         if on.len() > 1 && on.len() != values.len() {
@@ -388,7 +415,7 @@ impl Dataset {
         }
         let spans: Vec<Option<Span>> = on.iter().map(|d| parse_span(d.as_deref())).collect::<Result<_>>()?;
         let index = if origin.0 == "name" { Some(self.name_index()?) } else { None };
-        let mut cache: HashMap<(String, Option<Span>), std::result::Result<String, (String, Vec<String>)>> = HashMap::new();
+        let mut cache: HashMap<(String, Option<Span>), Converted> = HashMap::new();
         let mut out = Conversion {
             values: Vec::with_capacity(values.len()),
             unmatched: Vec::new(),

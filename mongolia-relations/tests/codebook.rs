@@ -31,7 +31,11 @@ fn every_table_and_column_of_the_database_is_in_the_codebook_with_a_meaning() {
         .unwrap();
     for row in &tables.rows {
         let name = row[0].as_str().unwrap();
-        let doc = book.tables.iter().find(|t| t.name == name).unwrap_or_else(|| panic!("{name} is in the codebook"));
+        let doc = book
+            .tables
+            .iter()
+            .find(|t| t.name == name)
+            .unwrap_or_else(|| panic!("{name} is in the codebook"));
         assert!(!doc.description.is_empty(), "{name} has a description");
         let columns = d.sql(&format!("SELECT name FROM pragma_table_info('{name}')")).unwrap();
         assert_eq!(doc.columns.len(), columns.rows.len(), "every column of {name}");
@@ -89,8 +93,7 @@ fn the_datasette_export_writes_the_database_and_metadata_describing_every_table(
     assert_eq!(manifest.files, ["mongolia-relations.sqlite", "metadata.json"]);
     let bytes = std::fs::read(dir.path().join("mongolia-relations.sqlite")).unwrap();
     assert_eq!(bytes, d.file_bytes().unwrap());
-    let meta: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("metadata.json")).unwrap()).unwrap();
+    let meta: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("metadata.json")).unwrap()).unwrap();
     assert!(meta["license"].as_str().unwrap().contains("CC-BY-4.0"));
     let db = &meta["databases"]["mongolia-relations"];
     let book = d.codebook().unwrap();
@@ -121,5 +124,7 @@ fn the_datasette_export_never_replaces_files_unasked() {
     assert_eq!(std::fs::read_to_string(dir.path().join("metadata.json")).unwrap(), "mine");
     assert!(!dir.path().join("mongolia-relations.sqlite").exists(), "nothing written");
     d.export_datasette(dir.path(), Overwrite::Replace).unwrap();
-    assert!(std::fs::read_to_string(dir.path().join("metadata.json")).unwrap().contains("databases"));
+    assert!(std::fs::read_to_string(dir.path().join("metadata.json"))
+        .unwrap()
+        .contains("databases"));
 }

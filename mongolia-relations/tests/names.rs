@@ -117,12 +117,14 @@ fn strings(values: &[&str]) -> Vec<Option<String>> {
 #[test]
 fn countrycode_converts_names_to_cow_numbers_and_lists_the_unmatched() {
     let out = data()
-        .countrycode(&strings(&["Korea, Rep.", "Korea, Dem. People's Rep.", "Narnia", "Lao PDR"]), "name", "cown", &[])
+        .countrycode(
+            &strings(&["Korea, Rep.", "Korea, Dem. People's Rep.", "Narnia", "Lao PDR"]),
+            "name",
+            "cown",
+            &[],
+        )
         .unwrap();
-    assert_eq!(
-        out.values,
-        [Some("732".into()), Some("731".into()), None, Some("812".into())]
-    );
+    assert_eq!(out.values, [Some("732".into()), Some("731".into()), None, Some("812".into())]);
     assert_eq!(out.unmatched.len(), 1);
     assert_eq!((out.unmatched[0].index, out.unmatched[0].value.as_str()), (2, "Narnia"));
 }
@@ -133,7 +135,9 @@ fn countrycode_uses_the_date_for_codes_that_change() {
     let on = strings(&["1960", "2000"]);
     let out = d.countrycode(&strings(&["365", "365"]), "cown", "polity", &on).unwrap();
     assert_eq!(out.values, [Some("SUN".into()), Some("RUS".into())]);
-    let out = d.countrycode(&strings(&["260", "260"]), "gwn", "iso3c", &strings(&["1975", "2000"])).unwrap();
+    let out = d
+        .countrycode(&strings(&["260", "260"]), "gwn", "iso3c", &strings(&["1975", "2000"]))
+        .unwrap();
     assert_eq!(out.values, [None, Some("DEU".into())], "the FRG has no ISO code of its own here");
     let out = d.countrycode(&strings(&["DEU"]), "polity", "cown", &strings(&["1995"])).unwrap();
     assert_eq!(out.values, [Some("255".into())]);
@@ -145,9 +149,7 @@ fn countrycode_uses_the_date_for_codes_that_change() {
 #[test]
 fn countrycode_converts_between_every_scheme() {
     let d = data();
-    let prk = |origin: &str, value: &str| {
-        d.countrycode(&strings(&[value]), origin, "polity", &[]).unwrap().values[0].clone()
-    };
+    let prk = |origin: &str, value: &str| d.countrycode(&strings(&[value]), origin, "polity", &[]).unwrap().values[0].clone();
     for (origin, value) in [
         ("name", "North Korea"),
         ("polity", "PRK"),
@@ -161,9 +163,7 @@ fn countrycode_converts_between_every_scheme() {
     ] {
         assert_eq!(prk(origin, value).as_deref(), Some("PRK"), "{origin} {value}");
     }
-    let to = |destination: &str| {
-        d.countrycode(&strings(&["KOR"]), "polity", destination, &[]).unwrap().values[0].clone()
-    };
+    let to = |destination: &str| d.countrycode(&strings(&["KOR"]), "polity", destination, &[]).unwrap().values[0].clone();
     assert_eq!(to("gwc").as_deref(), Some("ROK"));
     assert_eq!(to("cowc").as_deref(), Some("ROK"));
     assert_eq!(to("iso3n").as_deref(), Some("410"));

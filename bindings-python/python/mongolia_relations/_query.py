@@ -288,7 +288,9 @@ class Database:
             dates = [] if on is None else [_date("on", on)]
         else:
             dates = [None if _missing(d) else _date("on", d) for d in on]
-        result = _native.countrycode(texts, _text("origin", origin) or "", _text("destination", destination) or "", dates, self.path)
+        result = _native.countrycode(
+            texts, _text("origin", origin) or "", _text("destination", destination) or "", dates, self.path
+        )
         unmatched = result["unmatched"]
         if unmatched:
             shown = "; ".join(
