@@ -12,7 +12,7 @@
 --   century, interval, set). Seeds give only X. A partial date is never widened into a day.
 -- * Unknown is NULL, never 0 or ''.
 -- * Every row of a fact table (events, treaties, postings, memberships, observations, quantities,
---   person_roles, claims, polities, polity_codes, missions) is cited by at least one row of
+--   person_roles, claims, polities, polity_codes, polity_names, missions) is cited by at least one row of
 --   `citations`.
 -- * Vocabularies are tables (event_kinds, participant_roles, ...); a value outside them fails
 --   the build.
@@ -230,6 +230,28 @@ CREATE TABLE polity_codes (
 CREATE INDEX polity_codes_lookup ON polity_codes(scheme, code);
 CREATE INDEX polity_codes_polity ON polity_codes(polity);
 
+-- polity_names: the names (and letter codes) the state lists of other datasets give a polity:
+-- the COW State System Membership list (statenme, stateabb) and the Gleditsch-Ward list
+-- (country_name, gwc). One row per line of a list and polity, for the days the line's spell
+-- and the polity's crosswalk spell of the same number (polity_codes) share, so that COW's
+-- "Russia" names the USSR up to 1991-12-25 and Russia from 1991-12-26. Names pasted from those
+-- lists resolve through it (with a date where one name or code spans two polities). Each row
+-- is cited by the list's line (`¶N`, the header being ¶1). Written by
+-- scripts/import_polity_names.py from the files of shared/data; edit that script, not the seed.
+CREATE TABLE polity_names (
+    id          INTEGER PRIMARY KEY,
+    polity      TEXT NOT NULL REFERENCES polities(code),  -- the polity the line denotes on those days
+    list        TEXT NOT NULL CHECK (list IN ('cow', 'gw')),  -- 'cow': COW State System Membership v2016; 'gw': Gleditsch-Ward with microstates
+    name        TEXT NOT NULL,     -- the name as the list writes it
+    abbrev      TEXT NOT NULL,     -- the list's letter code (COW stateabb, G&W gwc; G&W letters are not ISO codes)
+    number      INTEGER NOT NULL,  -- the list's state number (COW ccode, G&W gwcode)
+    valid_from  TEXT NOT NULL,     -- ISO day: the first day of the shared spell
+    valid_to    TEXT,              -- ISO day: the last day, NULL while the list has the state in being
+    dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
+) STRICT;
+
+CREATE INDEX polity_names_polity ON polity_names(polity);
+
 -- organizations: international organizations and forums.
 CREATE TABLE organizations (
     code    TEXT PRIMARY KEY,  -- our code, usually the English acronym
@@ -389,7 +411,7 @@ CREATE TABLE quantities (
 CREATE TABLE citations (
     id           INTEGER PRIMARY KEY,
     source       TEXT NOT NULL REFERENCES sources(id),
-    record_table TEXT NOT NULL CHECK (record_table IN ('events', 'treaties', 'postings', 'memberships', 'observations', 'quantities', 'person_roles', 'claims', 'polities', 'polity_codes', 'missions')),  -- the table of the cited row
+    record_table TEXT NOT NULL CHECK (record_table IN ('events', 'treaties', 'postings', 'memberships', 'observations', 'quantities', 'person_roles', 'claims', 'polities', 'polity_codes', 'polity_names', 'missions')),  -- the table of the cited row
     record_id    TEXT NOT NULL,    -- the cited row's key (id, or code for polities)
     locator      TEXT NOT NULL,    -- where in the source: for a text we hold (sources.sha256) steps a program resolves, e.g. '§Hopes dashed, ¶2', '§Americas, row 2', 'footnote xii' (docs/locators.md); free text otherwise
     quote        TEXT,             -- a short identifying phrase from the source (ten words at most), inside the span the locator names

@@ -431,6 +431,28 @@ fn polity_for_code(py: Python<'_>, scheme: String, code: String, on: Option<Stri
     .map_err(|e| errors::to_py(py, e))
 }
 
+/// Converts `values` from one code scheme to another (`Dataset::countrycode`); returns
+/// `{"values": [...], "unmatched": [{"index", "value", "reason", "suggestions"}]}`.
+#[pyfunction]
+#[pyo3(signature = (values, origin, destination, on, db=None))]
+fn countrycode<'py>(
+    py: Python<'py>,
+    values: Vec<Option<String>>,
+    origin: String,
+    destination: String,
+    on: Vec<Option<String>>,
+    db: Option<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let conversion = py
+        .detach(move || {
+            with_data(db.as_deref(), Limits::default(), |data| {
+                data.countrycode(&values, &origin, &destination, &on)
+            })
+        })
+        .map_err(|e| errors::to_py(py, e))?;
+    py_value(py, &serde_json::to_value(conversion).unwrap_or(Value::Null), Col::Json)
+}
+
 /// The citation of the dataset as "text" or "bibtex".
 #[pyfunction]
 #[pyo3(signature = (format="text", db=None))]
@@ -474,30 +496,34 @@ fn overwrite(force: bool) -> Overwrite {
 }
 
 /// Exports every table as csv, jsonl or parquet, plus the SQLite file, an ICEWS-layout event
-/// file and manifest.json, into `out`; returns the manifest. Files already there are replaced
+/// file and manifest.json, into `out`; or, as "datasette", the SQLite file and a Datasette
+/// metadata.json; returns the manifest. Files already there are replaced
 /// only with `force` (never the database file being exported).
 #[pyfunction]
 #[pyo3(signature = (out, format="csv", db=None, force=false))]
 fn export<'py>(py: Python<'py>, out: String, format: &str, db: Option<String>, force: bool) -> PyResult<Bound<'py, PyAny>> {
     let format = match format {
-        "csv" => mongolia_relations::ExportFormat::Csv,
-        "jsonl" => mongolia_relations::ExportFormat::Jsonl,
-        "parquet" => mongolia_relations::ExportFormat::Parquet,
+        "csv" => Some(mongolia_relations::ExportFormat::Csv),
+        "jsonl" => Some(mongolia_relations::ExportFormat::Jsonl),
+        "parquet" => Some(mongolia_relations::ExportFormat::Parquet),
+        // The database and a Datasette metadata.json, to serve with `datasette serve --immutable`.
+        "datasette" => None,
         other => {
             return Err(errors::to_py(
                 py,
                 mongolia_relations::Error::UnknownValue {
                     vocabulary: "export format",
                     input: other.into(),
-                    known: vec!["csv".into(), "jsonl".into(), "parquet".into()],
+                    known: vec!["csv".into(), "datasette".into(), "jsonl".into(), "parquet".into()],
                 },
             ))
         }
     };
     let manifest = py
         .detach(move || {
-            with_data(db.as_deref(), Limits::default(), |data| {
-                data.export_with(std::path::Path::new(&out), format, overwrite(force))
+            with_data(db.as_deref(), Limits::default(), |data| match format {
+                Some(format) => data.export_with(std::path::Path::new(&out), format, overwrite(force)),
+                None => data.export_datasette(std::path::Path::new(&out), overwrite(force)),
             })
         })
         .map_err(|e| errors::to_py(py, e))?;
@@ -511,6 +537,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(metadata, m)?)?;
     m.add_function(wrap_pyfunction!(cite, m)?)?;
     m.add_function(wrap_pyfunction!(polity_for_code, m)?)?;
+    m.add_function(wrap_pyfunction!(countrycode, m)?)?;
     m.add_function(wrap_pyfunction!(build_extension, m)?)?;
     m.add_function(wrap_pyfunction!(export, m)?)?;
     m.add_function(wrap_pyfunction!(verify, m)?)?;

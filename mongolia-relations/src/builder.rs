@@ -52,6 +52,7 @@ pub const FACT_TABLES: &[&str] = &[
     "claims",
     "polities",
     "polity_codes",
+    "polity_names",
     "missions",
 ];
 
@@ -655,7 +656,7 @@ pub fn closest(input: &str, known: &[String], n: usize) -> Vec<String> {
     out
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -767,6 +768,11 @@ fn check_rules(conn: &Connection, origins: &Origins, problems: &mut Vec<SeedProb
             "polity_codes",
             "valid_from_start IS NOT NULL AND valid_to_end IS NOT NULL AND valid_to_end < valid_from_start",
             "the code stops holding before it starts (valid_to is before valid_from)",
+        ),
+        (
+            "polity_names",
+            "valid_to IS NOT NULL AND valid_to < valid_from",
+            "the list's name stops holding before it starts (valid_to is before valid_from)",
         ),
         (
             "missions",

@@ -84,6 +84,12 @@ const ICEWS_COLUMNS: &[&str] = &[
     "Sources",
 ];
 
+/// Reserves the temporary file of `file` in `dir`.
+pub(crate) fn stage_in(dir: &Path, file: &str, overwrite: Overwrite) -> Result<Staged> {
+    let target = dir.join(file);
+    Staged::new(&target, overwrite).map_err(|source| Error::Io { path: target, source })
+}
+
 impl Dataset {
     /// Writes every table, the database file, `events_icews.tsv` and `manifest.json` into `dir`
     /// (created if missing). A file already there is refused ([`Error::OutputExists`]); see
@@ -124,27 +130,8 @@ impl Dataset {
             files.push(file);
         }
         files.extend(["mongolia-relations.sqlite", "events_icews.tsv", "manifest.json"].map(String::from));
-        // Every target is checked before anything is written.
-        for file in &files {
-            let target = dir.join(file);
-            if self.path().is_some_and(|input| same_file(&target, input)) {
-                return Err(Error::OutputIsInput {
-                    path: target,
-                    what: "the database file".into(),
-                });
-            }
-            check_target(&target, overwrite).map_err(|source| match source.kind() {
-                std::io::ErrorKind::AlreadyExists => Error::OutputExists { path: target.clone() },
-                _ => Error::Io {
-                    path: target.clone(),
-                    source,
-                },
-            })?;
-        }
-        let stage = |file: &str| {
-            let target = dir.join(file);
-            Staged::new(&target, overwrite).map_err(io(&target))
-        };
+        self.check_targets(dir, &files, overwrite)?;
+        let stage = |file: &str| stage_in(dir, file, overwrite);
         let mut staged = Vec::with_capacity(files.len());
         let mut tables = BTreeMap::new();
         for (name, file) in names.iter().zip(&files) {
@@ -180,6 +167,28 @@ impl Dataset {
             out.commit().map_err(io(&target))?;
         }
         Ok(manifest)
+    }
+
+    /// Checks every file an export will write in `dir` before anything is written: an existing
+    /// file is refused unless replacing, and the database being exported is never a target.
+    pub(crate) fn check_targets(&self, dir: &Path, files: &[String], overwrite: Overwrite) -> Result<()> {
+        for file in files {
+            let target = dir.join(file);
+            if self.path().is_some_and(|input| same_file(&target, input)) {
+                return Err(Error::OutputIsInput {
+                    path: target,
+                    what: "the database file".into(),
+                });
+            }
+            check_target(&target, overwrite).map_err(|source| match source.kind() {
+                std::io::ErrorKind::AlreadyExists => Error::OutputExists { path: target.clone() },
+                _ => Error::Io {
+                    path: target.clone(),
+                    source,
+                },
+            })?;
+        }
+        Ok(())
     }
 
     fn export_table(&self, table: &str, out: &Staged, format: ExportFormat) -> Result<usize> {

@@ -23,8 +23,11 @@
 mod bounds;
 pub mod builder;
 mod cite;
+mod codebook;
 mod coverage;
 mod dataset;
+#[cfg(feature = "export")]
+mod datasette;
 pub mod dates;
 mod error;
 #[cfg(feature = "export")]
@@ -33,6 +36,7 @@ mod filter;
 mod guard;
 pub mod locator;
 mod missions;
+mod names;
 mod output;
 mod own_words;
 mod panel;
@@ -44,13 +48,17 @@ mod unga;
 
 pub use bounds::{set_process_heap_limit, Limits, DEFAULT_TIMEOUT};
 pub use cite::CitationFormat;
+pub use codebook::{Codebook, ColumnDoc, Rule, TableDoc, Vocabulary};
 pub use coverage::Coverage;
 pub use dataset::{Dataset, InterruptHandle, Verification, CONTENT_HASH, FILE_SHA256, SCHEMA, SCHEMA_VERSION};
+#[cfg(feature = "export")]
+pub use datasette::DATASETTE_DATABASE;
 pub use dates::{DateError, PartialDate, Precision};
 pub use error::{Error, Result};
 #[cfg(feature = "export")]
 pub use export::{ExportFormat, Manifest};
 pub use filter::Filter;
+pub use names::{Conversion, Unmatched};
 pub use output::Overwrite;
 pub use panel::{DyadYear, PanelOptions};
 pub use provenance::ProvenanceFailure;

@@ -13,7 +13,7 @@ struct Cli {
     /// Query this database file instead of the embedded dataset.
     #[arg(long, global = true)]
     db: Option<std::path::PathBuf>,
-    /// Output format (`export` writes csv, jsonl or parquet files; `parquet` is for export only).
+    /// Output format (`export` writes csv, jsonl, parquet or datasette; `codebook` writes md or html).
     #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
     format: Format,
     #[command(flatten)]
@@ -95,6 +95,9 @@ enum Format {
     Json,
     Jsonl,
     Parquet,
+    Datasette,
+    Md,
+    Html,
 }
 
 #[derive(Args, Default)]
@@ -332,8 +335,27 @@ enum Command {
         #[command(flatten)]
         span: UngaSpan,
     },
+    /// Convert names or codes between schemes, as R's countrycode does: name (as the World Bank,
+    /// IMF, UN, CIA or COW write it), polity, iso3c, iso2c, iso3n, cown, cowc, gwn, gwc.
+    Countrycode {
+        /// The names or codes to convert.
+        #[arg(required = true)]
+        values: Vec<String>,
+        /// The scheme of the values.
+        #[arg(long, default_value = "name")]
+        from: String,
+        /// The scheme to convert to.
+        #[arg(long, default_value = "polity")]
+        to: String,
+        /// The date the codes are of (EDTF), for codes that change (COW 365: USSR, then Russia).
+        #[arg(long)]
+        on: Option<String>,
+    },
     /// Counts of what the dataset holds.
     Stats,
+    /// The codebook: tables, columns, vocabularies with counts, coding rules and disputes, from
+    /// schema.sql and the data (--format md or html).
+    Codebook,
     /// Every UN member (and the Holy See, Palestine): cited relations date, precision, sources.
     Coverage,
     /// Check hashes, locators and quoted phrases against the source texts in the folders, and
@@ -519,16 +541,63 @@ fn run(cli: &Cli) -> Result<(), Error> {
             to_rows(&data.unga_agreement(&span.filter())?),
             &["polity", "year", "n_votes", "identical_share", "agreement_index", "source_country"],
         ),
+        Command::Countrycode { values, from, to, on } => {
+            let input: Vec<Option<String>> = values.iter().cloned().map(Some).collect();
+            let conversion = data.countrycode(&input, from, to, std::slice::from_ref(on))?;
+            let rows = values
+                .iter()
+                .zip(&conversion.values)
+                .enumerate()
+                .map(|(i, (value, out))| {
+                    let miss = conversion.unmatched.iter().find(|u| u.index == i);
+                    let mut row = serde_json::Map::new();
+                    row.insert("value".into(), Value::from(value.as_str()));
+                    row.insert(to.clone(), out.clone().map_or(Value::Null, Value::from));
+                    row.insert("reason".into(), miss.map_or(Value::Null, |u| Value::from(u.reason.as_str())));
+                    row.insert(
+                        "suggestions".into(),
+                        miss.map_or(Value::Null, |u| Value::from(u.suggestions.join("; "))),
+                    );
+                    Value::Object(row)
+                })
+                .collect();
+            (rows, &[])
+        }
         Command::Stats => (stats(&data)?, &[]),
+        Command::Codebook => {
+            let book = data.codebook()?;
+            match cli.format {
+                Format::Md | Format::Table => print!("{}", book.markdown()),
+                Format::Html => print!("{}", book.html()),
+                _ => {
+                    return Err(Error::InvalidInput {
+                        field: "format",
+                        reason: "the codebook is written as md or html; use --format md".into(),
+                    })
+                }
+            }
+            return Ok(());
+        }
+        Command::Export { out, force } if matches!(cli.format, Format::Datasette) => {
+            let manifest = data.export_datasette(out, overwrite(*force))?;
+            eprintln!(
+                "wrote {} files to {}; serve them with: datasette serve --immutable {} --metadata {}",
+                manifest.files.len(),
+                out.display(),
+                out.join(mongolia_relations::DATASETTE_DATABASE).display(),
+                out.join("metadata.json").display()
+            );
+            return Ok(());
+        }
         Command::Export { out, force } => {
             let format = match cli.format {
                 Format::Table | Format::Csv => mongolia_relations::ExportFormat::Csv,
                 Format::Jsonl => mongolia_relations::ExportFormat::Jsonl,
                 Format::Parquet => mongolia_relations::ExportFormat::Parquet,
-                Format::Json => {
+                Format::Json | Format::Datasette | Format::Md | Format::Html => {
                     return Err(Error::InvalidInput {
                         field: "format",
-                        reason: "export writes csv, jsonl or parquet; use --format jsonl".into(),
+                        reason: "export writes csv, jsonl, parquet or datasette; use --format jsonl".into(),
                     });
                 }
             };
@@ -582,10 +651,10 @@ fn run(cli: &Cli) -> Result<(), Error> {
             });
         }
     };
-    if matches!(cli.format, Format::Parquet) {
+    if matches!(cli.format, Format::Parquet | Format::Datasette | Format::Md | Format::Html) {
         return Err(Error::InvalidInput {
             field: "format",
-            reason: "parquet is written by `export`; choose table, csv, json or jsonl".into(),
+            reason: "parquet and datasette are written by `export`, md and html by `codebook`; choose table, csv, json or jsonl".into(),
         });
     }
     print(&rows, columns, cli.format);
@@ -696,7 +765,7 @@ fn print(rows: &[Value], table_columns: &[&str], format: Format) {
             }
             res.and_then(|_| w.flush())
         }
-        Format::Table | Format::Parquet => {
+        Format::Table | Format::Parquet | Format::Datasette | Format::Md | Format::Html => {
             let cols: Vec<String> = if table_columns.is_empty() {
                 all
             } else {

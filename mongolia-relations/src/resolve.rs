@@ -75,13 +75,9 @@ impl Dataset {
         };
         match found.len() {
             1 => Ok(found.remove(0)),
-            0 => Err(Error::UnknownPolity {
-                input: q.to_string(),
-                suggestions: self.suggestions(
-                    q,
-                    "SELECT a.alias, p.code || ' (' || p.name || ')' FROM polity_aliases a JOIN polities p ON p.code = a.polity",
-                )?,
-            }),
+            // Not one of our names as written: as other datasets write it ("Korea, Rep."), or
+            // a state list's name; else the closest names.
+            0 => self.name_index()?.resolve(q, None),
             _ => Err(Error::AmbiguousPolity {
                 input: q.to_string(),
                 candidates: self.labels(&found)?,

@@ -295,3 +295,38 @@ fn the_command_line_prints_votes_and_agreement_and_stats_counts_the_un_tables() 
     assert_eq!(n("UN General Assembly votes: MNG"), Some(5177));
     assert_eq!(n("UN General Assembly agreement rows"), Some(9448));
 }
+
+#[test]
+fn codebook_prints_markdown_or_html_and_refuses_other_formats() {
+    let (ok, md, _) = run(&["codebook", "--format", "md"]);
+    assert!(ok && md.starts_with("# mongolia-relations: codebook") && md.contains("#### `events` (table"));
+    let (ok, html, _) = run(&["codebook", "--format", "html"]);
+    assert!(ok && html.starts_with("<!DOCTYPE html>") && html.contains("<table>"));
+    let (ok, _, stderr) = run(&["codebook", "--format", "csv"]);
+    assert!(!ok && stderr.contains("md or html"), "{stderr}");
+}
+
+#[test]
+fn export_format_datasette_writes_the_two_files_and_says_how_to_serve_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let out_arg = out.to_str().unwrap();
+    let (ok, _, stderr) = run(&["export", "--format", "datasette", "--out", out_arg]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("datasette serve --immutable"), "{stderr}");
+    assert!(out.join("mongolia-relations.sqlite").is_file() && out.join("metadata.json").is_file());
+    let (ok, _, stderr) = run(&["export", "--format", "datasette", "--out", out_arg]);
+    assert!(!ok && stderr.contains("--force"), "a second export is refused: {stderr}");
+}
+
+#[test]
+fn countrycode_converts_pasted_names_and_shows_why_one_did_not() {
+    let (ok, stdout, _) = run(&["countrycode", "--to", "cown", "--format", "json", "Korea, Rep.", "Narnia"]);
+    assert!(ok);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(rows[0]["cown"], "732");
+    assert_eq!(rows[1]["cown"], serde_json::Value::Null);
+    assert_eq!(rows[1]["reason"], "unknown");
+    let (ok, stdout, _) = run(&["countrycode", "--from", "cown", "--to", "polity", "--on", "1960", "365"]);
+    assert!(ok && stdout.contains("SUN"), "{stdout}");
+}

@@ -34,7 +34,7 @@ from ._native import (
     UnknownPersonError,
     UnknownPolityError,
 )
-from ._query import Database
+from ._query import Database, UnmatchedWarning
 from ._records import (
     Citation,
     Coverage,
@@ -70,6 +70,7 @@ observations = _embedded.observations
 polities = _embedded.polities
 codes = _embedded.codes
 polity_for_code = _embedded.polity_for_code
+countrycode = _embedded.countrycode
 persons = _embedded.persons
 organizations = _embedded.organizations
 sources = _embedded.sources
@@ -289,6 +290,8 @@ __all__ = [
     "persons",
     "polities",
     "polity_for_code",
+    "countrycode",
+    "UnmatchedWarning",
     "postings",
     "search",
     "sources",

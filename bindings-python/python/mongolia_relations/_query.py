@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import os
 import re
 import textwrap
+import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from . import _native
-from ._native import InvalidDateError, InvalidFilterError
+from ._native import InvalidDateError, InvalidFilterError, UnknownPolityError
 from ._records import (
     Citation,
     Coverage,
@@ -89,6 +91,19 @@ def _text(name: str, value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise InvalidFilterError(f"{name} must be a string (a name or code), not {type(value).__name__}: {value!r}")
     return str(value)
+
+
+class UnmatchedWarning(UserWarning):
+    """Values that ``countrycode`` could not convert (listed in the message, with close matches)."""
+
+
+def _missing(value: object) -> bool:
+    """None, NaN or pandas' NA: a missing value, which converts to None without a warning."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return type(value).__name__ in ("NAType", "NaTType")
 
 
 def _date(name: str, value: object) -> str | None:
@@ -680,6 +695,97 @@ class Database:
             _text("scheme", scheme) or "", _text("code", code) or "", _date("on", on), self.path
         )
 
+    def countrycode(
+        self,
+        values: Any,
+        origin: str = "name",
+        destination: str = "polity",
+        on: Any = None,
+        *,
+        strict: bool = False,
+    ) -> Any:
+        """Convert names or codes from one scheme to another, as R's countrycode does.
+
+        Parameters
+        ----------
+        values : str, int, list or pandas.Series
+            One value, a list of them or a Series (the result keeps its shape and index); a
+            missing value (None, NaN) stays missing.
+        origin : str, default "name"
+            The scheme of ``values``: ``"name"`` (the ways the World Bank, IMF, UN, CIA World
+            Factbook, COW or G&W write a name: ``"Korea, Rep."``, ``"Lao PDR"``), ``"polity"``
+            (our code), ``"iso3c"``, ``"iso2c"``, ``"iso3n"``, ``"cown"``, ``"cowc"``, ``"gwn"``
+            or ``"gwc"``.
+        destination : str, default "polity"
+            The scheme to convert to, one of the same.
+        on : str, int, datetime.date or a sequence of them, optional
+            The day the codes are of, one for all values or one per value: COW 365 is the USSR
+            in 1960 and Russia in 2000.
+        strict : bool, default False
+            Raise instead of warning when a value does not convert.
+
+        Returns
+        -------
+        str, int, None, list or pandas.Series
+            The converted values in the shape given; ``int`` for ``cown``, ``gwn`` and
+            ``iso3n``; ``None`` where a value does not convert.
+
+        Raises
+        ------
+        UnknownPolityError
+            With ``strict=True``, a value that does not convert (``suggestions`` and
+            ``unmatched`` say which and what is close).
+        InvalidFilterError
+            An unknown scheme, or an argument of the wrong type.
+        InvalidDateError
+            ``on`` is not a date.
+
+        Warns
+        -----
+        UnmatchedWarning
+            Without ``strict``, every value that did not convert, with close matches.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> mr.countrycode(["Korea, Rep.", "Lao PDR"], origin="name", destination="iso3c")
+        ['KOR', 'LAO']
+        """
+        single = isinstance(values, str | int) and not isinstance(values, bool)
+        items = [values] if single else list(values)
+        texts = [None if _missing(v) else _text("values", v) for v in items]
+        dates: list[str | None]
+        if on is None or isinstance(on, str | int | _dt.date):
+            dates = [] if on is None else [_date("on", on)]
+        else:
+            dates = [None if _missing(d) else _date("on", d) for d in on]
+        result = _native.countrycode(
+            texts, _text("origin", origin) or "", _text("destination", destination) or "", dates, self.path
+        )
+        unmatched = result["unmatched"]
+        if unmatched:
+            shown = "; ".join(
+                f"{u['value']!r} ({u['reason']}"
+                + (f"; closest: {', '.join(u['suggestions'][:3])}" if u["suggestions"] else "")
+                + ")"
+                for u in unmatched[:20]
+            )
+            more = f" and {len(unmatched) - 20} more" if len(unmatched) > 20 else ""
+            message = f"{len(unmatched)} value(s) not converted from {origin} to {destination}: {shown}{more}"
+            if strict:
+                error = UnknownPolityError(message)
+                error.suggestions = unmatched[0]["suggestions"]
+                error.unmatched = unmatched
+                raise error
+            warnings.warn(message, UnmatchedWarning, stacklevel=2)
+        numeric = destination in ("cown", "gwn", "iso3n")
+        out = [None if v is None else (int(v) if numeric else v) for v in result["values"]]
+        if single:
+            return out[0]
+        if type(values).__name__ == "Series" and hasattr(values, "index"):
+            return type(values)(out, index=values.index, name=values.name, dtype=object)
+        return out
+
     @_documented(Person)
     def persons(
         self, person: str | int | None = None, polity: str | int | None = None, *, timeout: float | None = None
@@ -1225,6 +1331,9 @@ class Database:
     def export(self, out: str | os.PathLike[str], format: str = "csv", *, force: bool = False) -> dict[str, Any]:
         """Write every table, the SQLite file, an ICEWS-layout event file and a manifest to a folder.
 
+        With ``format="datasette"``: the SQLite file and a Datasette ``metadata.json`` (the
+        codebook, facets, canned queries) to serve with ``datasette serve --immutable``.
+
         Files already in ``out`` raise unless ``force=True``; files are written under temporary
         names and renamed into place when all are complete; symlinks in ``out`` are replaced,
         never followed.
@@ -1234,7 +1343,7 @@ class Database:
         out : str or os.PathLike
             The folder to write (made if missing).
         format : str, default "csv"
-            ``csv``, ``jsonl`` or ``parquet`` for the tables.
+            ``csv``, ``jsonl`` or ``parquet`` for the tables, or ``datasette``.
         force : bool, default False
             Replace files already in ``out``.
 
