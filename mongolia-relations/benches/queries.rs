@@ -439,21 +439,38 @@ mod baseline {
     }
 }
 
+/// Seconds of CPU time this thread has used: time spent descheduled while other processes run
+/// (this machine is shared) counts on neither side of a pair.
+#[cfg(unix)]
+fn cpu_seconds() -> f64 {
+    let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime writes into the timespec it is given.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
+}
+
+#[cfg(not(unix))]
+fn cpu_seconds() -> f64 {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_secs_f64()
+}
+
 /// The median, over rounds, of the time of `k` typed runs over the time of `k` baseline runs
-/// taken back to back (which side goes first alternates). On a shared machine a slow spell then
-/// slows both sides of a round alike, where criterion's two separate measurements may catch it on
-/// one side only; `k` makes a round last about 5 ms.
+/// taken back to back (which side goes first alternates), timed by the thread's CPU clock. On a
+/// shared machine a slow spell then slows both sides of a round alike, where criterion's two
+/// separate wall-clock measurements may catch it on one side only; `k` makes a round last about
+/// 5 ms.
 fn paired_ratio(typed: &dyn Fn(), base: &dyn Fn()) -> f64 {
-    let calibrate = Instant::now();
+    let calibrate = cpu_seconds();
     let mut k = 0u32;
-    while calibrate.elapsed() < Duration::from_millis(5) {
+    while cpu_seconds() - calibrate < 0.005 {
         base();
         k += 1;
     }
     let time = |f: &dyn Fn()| {
-        let start = Instant::now();
+        let start = cpu_seconds();
         (0..k).for_each(|_| f());
-        start.elapsed().as_secs_f64()
+        cpu_seconds() - start
     };
     let mut ratios: Vec<f64> = (0..101)
         .map(|round| {
