@@ -10,7 +10,7 @@ use mongolia_relations::*;
 use rusqlite::{Connection, Row, MAIN_DB};
 use std::collections::HashMap;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn raw(bytes: &'static [u8]) -> Connection {
     let mut conn = Connection::open_in_memory().unwrap();
@@ -451,8 +451,8 @@ fn cpu_seconds() -> f64 {
 
 #[cfg(not(unix))]
 fn cpu_seconds() -> f64 {
-    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-    START.get_or_init(Instant::now).elapsed().as_secs_f64()
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64()
 }
 
 /// The median, over rounds, of the time of `k` typed runs over the time of `k` baseline runs

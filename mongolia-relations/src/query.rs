@@ -753,7 +753,10 @@ impl Dataset {
         )?;
         // Every dispute is in an unfiltered result, so every claim is read without an id list.
         let (claims_sql, params) = if w.is_empty() {
-            ("SELECT dispute, id, record_table, record_id, property, value, rank FROM claims ORDER BY id", Vec::new())
+            (
+                "SELECT dispute, id, record_table, record_id, property, value, rank FROM claims ORDER BY id",
+                Vec::new(),
+            )
         } else {
             let ids = serde_json::to_string(&disputes.iter().map(|d| d.id).collect::<Vec<_>>()).unwrap_or_default();
             (
@@ -761,24 +764,20 @@ impl Dataset {
                 vec![text(ids)],
             )
         };
-        let mut claims = self.collect(
-            claims_sql,
-            &params,
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    Claim {
-                        id: r.get(1)?,
-                        record_table: r.get(2)?,
-                        record_id: r.get(3)?,
-                        property: r.get(4)?,
-                        value: r.get(5)?,
-                        rank: r.get(6)?,
-                        sources: Vec::new(),
-                    },
-                ))
-            },
-        )?;
+        let mut claims = self.collect(claims_sql, &params, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Claim {
+                    id: r.get(1)?,
+                    record_table: r.get(2)?,
+                    record_id: r.get(3)?,
+                    property: r.get(4)?,
+                    value: r.get(5)?,
+                    rank: r.get(6)?,
+                    sources: Vec::new(),
+                },
+            ))
+        })?;
         let keys: Vec<String> = claims.iter().map(|(_, c)| c.id.to_string()).collect();
         let mut sources = self.sources_of("claims", &keys)?;
         for (dispute, mut claim) in claims.drain(..) {
