@@ -10,7 +10,7 @@ use mongolia_relations::*;
 use rusqlite::{Connection, Row, MAIN_DB};
 use std::collections::HashMap;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn raw(bytes: &'static [u8]) -> Connection {
     let mut conn = Connection::open_in_memory().unwrap();
@@ -439,30 +439,47 @@ mod baseline {
     }
 }
 
+/// Seconds of CPU time this thread has used: time spent descheduled while other processes run
+/// (this machine is shared) counts on neither side of a pair.
+#[cfg(unix)]
+fn cpu_seconds() -> f64 {
+    let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime writes into the timespec it is given.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
+}
+
+#[cfg(not(unix))]
+fn cpu_seconds() -> f64 {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64()
+}
+
 /// The median, over rounds, of the time of `k` typed runs over the time of `k` baseline runs
-/// taken back to back (which side goes first alternates). On a shared machine a slow spell then
-/// slows both sides of a round alike, where criterion's two separate measurements may catch it on
-/// one side only; `k` makes a round last about 5 ms.
-fn paired_ratio(mut typed: impl FnMut(), mut base: impl FnMut()) -> f64 {
-    let calibrate = Instant::now();
+/// taken back to back (which side goes first alternates), timed by the thread's CPU clock. On a
+/// shared machine a slow spell then slows both sides of a round alike, where criterion's two
+/// separate wall-clock measurements may catch it on one side only; `k` makes a round last about
+/// 5 ms.
+fn paired_ratio(typed: &dyn Fn(), base: &dyn Fn()) -> f64 {
+    let calibrate = cpu_seconds();
     let mut k = 0u32;
-    while calibrate.elapsed() < Duration::from_millis(5) {
+    while cpu_seconds() - calibrate < 0.005 {
         base();
         k += 1;
     }
-    let time = |f: &mut dyn FnMut()| {
-        let start = Instant::now();
+    let time = |f: &dyn Fn()| {
+        let start = cpu_seconds();
         (0..k).for_each(|_| f());
-        start.elapsed().as_secs_f64()
+        cpu_seconds() - start
     };
     let mut ratios: Vec<f64> = (0..101)
         .map(|round| {
             if round % 2 == 0 {
-                let t = time(&mut typed);
-                t / time(&mut base)
+                let t = time(typed);
+                t / time(base)
             } else {
-                let b = time(&mut base);
-                time(&mut typed) / b
+                let b = time(base);
+                time(typed) / b
             }
         })
         .collect();
@@ -497,89 +514,107 @@ fn summary(pairs: &[&str]) {
     }
 }
 
+/// One typed query and its hand-written baseline, each run and dropped; `same` asserts that
+/// both return identical records.
+struct Case<'a> {
+    name: &'static str,
+    typed: Box<dyn Fn() + 'a>,
+    base: Box<dyn Fn() + 'a>,
+    same: Box<dyn Fn() + 'a>,
+}
+
+macro_rules! case {
+    ($name:expr, $typed:expr, $base:expr) => {
+        case!($name, $typed, $base, || assert_eq!($typed, $base, "{}", $name))
+    };
+    ($name:expr, $typed:expr, $base:expr, $same:expr) => {
+        Case {
+            name: $name,
+            typed: Box::new(|| drop(black_box($typed))),
+            base: Box::new(|| drop(black_box($base))),
+            same: Box::new($same),
+        }
+    };
+}
+
+/// `QUERIES_PROFILE=NAME/typed` (or `/baseline`) with `QUERIES_PROFILE_RUNS=N`: runs one side of
+/// one case once to warm it (statement cache, resolved names), then N more times, and nothing
+/// else; for `valgrind --tool=callgrind` (see `scripts/callgrind_queries.sh`), where the
+/// instruction count of N = 1 subtracted from that of N = 101 is the cost of 100 calls.
+fn profile(cases: &[Case<'_>], spec: &str) {
+    let (name, side) = spec.split_once('/').expect("QUERIES_PROFILE is NAME/typed or NAME/baseline");
+    let case = cases.iter().find(|c| c.name == name).expect("no such case");
+    let run = if side == "typed" { &case.typed } else { &case.base };
+    let n: u32 = std::env::var("QUERIES_PROFILE_RUNS").ok().and_then(|n| n.parse().ok()).unwrap_or(1);
+    (0..n).for_each(|_| run());
+}
+
 fn main() {
     let data = Dataset::embedded().unwrap();
     let bytes: &'static [u8] = Box::leak(data.file_bytes().unwrap().into_boxed_slice());
     let conn = raw(bytes);
+    let cases = [
+        // A dataset has no equality: opening is compared by what a query on it returns.
+        case!("open", Dataset::embedded().unwrap(), raw(bytes), || {
+            let (typed, base) = (Dataset::embedded().unwrap(), raw(bytes));
+            assert_eq!(typed.sources().unwrap(), baseline::sources_all(&base), "open");
+        }),
+        case!("search", data.search("treaty").unwrap(), baseline::search(&conn, "treaty")),
+        case!("persons", data.persons(&Filter::new()).unwrap(), baseline::persons(&conn)),
+        case!(
+            "organizations",
+            data.organizations(&Filter::new()).unwrap(),
+            baseline::organizations(&conn)
+        ),
+        case!("disputes", data.disputes(&Filter::new()).unwrap(), baseline::disputes(&conn)),
+        case!(
+            "events",
+            data.events(&Filter::new().polity("PRK")).unwrap(),
+            baseline::events(&conn, "PRK")
+        ),
+        case!(
+            "treaties",
+            data.treaties(&Filter::new().polity("PRK").in_force_on("1990-07-01")).unwrap(),
+            baseline::treaties_in_force(&conn, "PRK", "1990-07-01")
+        ),
+        case!(
+            "postings",
+            data.postings(&Filter::new().polity("PRK")).unwrap(),
+            baseline::postings(&conn, "PRK")
+        ),
+        case!(
+            "observations",
+            data.observations(&Filter::new().polity("PRK")).unwrap(),
+            baseline::observations(&conn, "PRK")
+        ),
+        case!(
+            "memberships",
+            data.memberships(&Filter::new().polity("MNG")).unwrap(),
+            baseline::memberships(&conn, "MNG")
+        ),
+        case!("polities", data.polities(&Filter::new()).unwrap(), baseline::polities(&conn)),
+        case!("sources", data.sources().unwrap(), baseline::sources_all(&conn)),
+    ];
+    if let Ok(spec) = std::env::var("QUERIES_PROFILE") {
+        return profile(&cases, &spec);
+    }
     // The pairs must agree before their speed is compared.
-    assert_eq!(data.events(&Filter::new().polity("PRK")).unwrap(), baseline::events(&conn, "PRK"));
-    assert_eq!(data.search("treaty").unwrap(), baseline::search(&conn, "treaty"));
-    assert_eq!(
-        data.treaties(&Filter::new().polity("PRK").in_force_on("1990-07-01")).unwrap(),
-        baseline::treaties_in_force(&conn, "PRK", "1990-07-01")
-    );
-    assert_eq!(
-        data.postings(&Filter::new().polity("PRK")).unwrap(),
-        baseline::postings(&conn, "PRK")
-    );
-    assert_eq!(
-        data.observations(&Filter::new().polity("PRK")).unwrap(),
-        baseline::observations(&conn, "PRK")
-    );
-    assert_eq!(
-        data.memberships(&Filter::new().polity("MNG")).unwrap(),
-        baseline::memberships(&conn, "MNG")
-    );
-    assert_eq!(data.polities(&Filter::new()).unwrap(), baseline::polities(&conn));
-    assert_eq!(data.sources().unwrap(), baseline::sources_all(&conn));
-    assert_eq!(data.persons(&Filter::new()).unwrap(), baseline::persons(&conn));
-    assert_eq!(data.organizations(&Filter::new()).unwrap(), baseline::organizations(&conn));
-    assert_eq!(data.disputes(&Filter::new()).unwrap(), baseline::disputes(&conn));
+    cases.iter().for_each(|c| (c.same)());
 
     let mut c = Criterion::default()
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2))
         .sample_size(30)
         .configure_from_args();
-    c.bench_function("open/typed", |b| b.iter(|| black_box(Dataset::embedded().unwrap())));
-    c.bench_function("open/baseline", |b| b.iter(|| black_box(raw(bytes))));
+    // `cargo bench --bench queries -- NAME` runs the cases whose name holds NAME (criterion reads
+    // the same argument for its own filter).
+    let only = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let mut paired: Vec<(&str, f64)> = Vec::new();
-    paired.push((
-        "open",
-        paired_ratio(|| drop(black_box(Dataset::embedded().unwrap())), || drop(black_box(raw(bytes)))),
-    ));
-    macro_rules! pair {
-        ($name:expr, $typed:expr, $base:expr) => {
-            c.bench_function(concat!($name, "/typed"), |b| b.iter(|| black_box($typed)));
-            c.bench_function(concat!($name, "/baseline"), |b| b.iter(|| black_box($base)));
-            paired.push(($name, paired_ratio(|| drop(black_box($typed)), || drop(black_box($base)))));
-        };
+    for case in cases.iter().filter(|c| only.as_ref().is_none_or(|o| c.name.contains(o.as_str()))) {
+        c.bench_function(&format!("{}/typed", case.name), |b| b.iter(&case.typed));
+        c.bench_function(&format!("{}/baseline", case.name), |b| b.iter(&case.base));
+        paired.push((case.name, paired_ratio(&case.typed, &case.base)));
     }
-    pair!("search", data.search("treaty").unwrap(), baseline::search(&conn, "treaty"));
-    pair!("persons", data.persons(&Filter::new()).unwrap(), baseline::persons(&conn));
-    pair!(
-        "organizations",
-        data.organizations(&Filter::new()).unwrap(),
-        baseline::organizations(&conn)
-    );
-    pair!("disputes", data.disputes(&Filter::new()).unwrap(), baseline::disputes(&conn));
-    pair!(
-        "events",
-        data.events(&Filter::new().polity("PRK")).unwrap(),
-        baseline::events(&conn, "PRK")
-    );
-    pair!(
-        "treaties",
-        data.treaties(&Filter::new().polity("PRK").in_force_on("1990-07-01")).unwrap(),
-        baseline::treaties_in_force(&conn, "PRK", "1990-07-01")
-    );
-    pair!(
-        "postings",
-        data.postings(&Filter::new().polity("PRK")).unwrap(),
-        baseline::postings(&conn, "PRK")
-    );
-    pair!(
-        "observations",
-        data.observations(&Filter::new().polity("PRK")).unwrap(),
-        baseline::observations(&conn, "PRK")
-    );
-    pair!(
-        "memberships",
-        data.memberships(&Filter::new().polity("MNG")).unwrap(),
-        baseline::memberships(&conn, "MNG")
-    );
-    pair!("polities", data.polities(&Filter::new()).unwrap(), baseline::polities(&conn));
-    pair!("sources", data.sources().unwrap(), baseline::sources_all(&conn));
     c.bench_function("panel/full", |b| {
         b.iter(|| black_box(data.dyad_years(&PanelOptions::default()).unwrap()))
     });

@@ -16,13 +16,31 @@ pub(crate) struct Where {
 }
 
 impl Where {
+    /// Adds `clause`, its `{}` placeholders numbered in turn for `values`.
     pub(crate) fn add(&mut self, clause: &str, values: impl IntoIterator<Item = Value>) {
-        let mut clause = clause.to_string();
-        for v in values {
-            self.params.push(v);
-            clause = clause.replacen("{}", &format!("?{}", self.params.len()), 1);
+        use std::fmt::Write;
+        let mut out = String::with_capacity(clause.len() + 8);
+        let mut values = values.into_iter();
+        let mut rest = clause;
+        while let Some(at) = rest.find("{}") {
+            out.push_str(&rest[..at]);
+            match values.next() {
+                Some(v) => {
+                    self.params.push(v);
+                    let _ = write!(out, "?{}", self.params.len());
+                }
+                None => out.push_str("{}"),
+            }
+            rest = &rest[at + 2..];
         }
-        self.clauses.push(clause);
+        out.push_str(rest);
+        self.params.extend(values);
+        self.clauses.push(out);
+    }
+
+    /// Whether no clause narrows the query.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
     }
 
     pub(crate) fn sql(&self) -> String {
@@ -733,25 +751,33 @@ impl Dataset {
                 })
             },
         )?;
-        let ids = serde_json::to_string(&disputes.iter().map(|d| d.id).collect::<Vec<_>>()).unwrap_or_default();
-        let mut claims = self.collect(
-            "SELECT dispute, id, record_table, record_id, property, value, rank FROM claims WHERE dispute IN (SELECT value FROM json_each(?1)) ORDER BY id",
-            &[text(ids)],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    Claim {
-                        id: r.get(1)?,
-                        record_table: r.get(2)?,
-                        record_id: r.get(3)?,
-                        property: r.get(4)?,
-                        value: r.get(5)?,
-                        rank: r.get(6)?,
-                        sources: Vec::new(),
-                    },
-                ))
-            },
-        )?;
+        // Every dispute is in an unfiltered result, so every claim is read without an id list.
+        let (claims_sql, params) = if w.is_empty() {
+            (
+                "SELECT dispute, id, record_table, record_id, property, value, rank FROM claims ORDER BY id",
+                Vec::new(),
+            )
+        } else {
+            let ids = serde_json::to_string(&disputes.iter().map(|d| d.id).collect::<Vec<_>>()).unwrap_or_default();
+            (
+                "SELECT dispute, id, record_table, record_id, property, value, rank FROM claims WHERE dispute IN (SELECT value FROM json_each(?1)) ORDER BY id",
+                vec![text(ids)],
+            )
+        };
+        let mut claims = self.collect(claims_sql, &params, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Claim {
+                    id: r.get(1)?,
+                    record_table: r.get(2)?,
+                    record_id: r.get(3)?,
+                    property: r.get(4)?,
+                    value: r.get(5)?,
+                    rank: r.get(6)?,
+                    sources: Vec::new(),
+                },
+            ))
+        })?;
         let keys: Vec<String> = claims.iter().map(|(_, c)| c.id.to_string()).collect();
         let mut sources = self.sources_of("claims", &keys)?;
         for (dispute, mut claim) in claims.drain(..) {
