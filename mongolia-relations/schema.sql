@@ -673,35 +673,39 @@ CREATE VIRTUAL TABLE events_fts USING fts5(summary, place, note, content='events
 --   it has no start. The panel counts 'recorded' and 'term' in treaties_in_force and 'assumed'
 --   apart in treaties_in_force_assumed.
 CREATE VIEW treaty_dates AS
+WITH lifecycle AS (
+  -- Per treaty and lifecycle kind: the first date as given, the first event's bounds, the latest
+  -- start (a renewal) and the place of signature.
+  SELECT treaty, kind, min(date) AS first, min(date_start) AS first_start, min(date_end) AS first_end,
+         max(date_start) AS last_start, min(place) AS place
+  FROM events WHERE treaty IS NOT NULL GROUP BY treaty, kind
+), bounds AS (
+  SELECT t.id AS treaty, t.term_years, s.first AS signed, s.place AS signed_place, f.first AS in_force,
+         r.first AS ratified, x.first AS terminated, x.first_start AS terminated_start,
+         CASE WHEN f.treaty IS NOT NULL THEN 'in_force' WHEN s.treaty IS NOT NULL THEN 'signed'
+              WHEN r.treaty IS NOT NULL THEN 'ratified' END AS start_basis,
+         COALESCE(f.first_end, s.first_end, r.first_end) AS in_force_from,
+         COALESCE(f.last_start, s.last_start, r.last_start) AS renewed
+  FROM treaties t
+  LEFT JOIN lifecycle s ON s.treaty = t.id AND s.kind = 'treaty_signed'
+  LEFT JOIN lifecycle f ON f.treaty = t.id AND f.kind = 'treaty_in_force'
+  LEFT JOIN lifecycle r ON r.treaty = t.id AND r.kind = 'treaty_ratified'
+  LEFT JOIN lifecycle x ON x.treaty = t.id AND x.kind = 'treaty_terminated'
+)
 SELECT treaty, signed, signed_place, in_force, ratified, terminated, in_force_from, start_basis, expires,
        COALESCE(terminated_start, expires) AS terminated_from,
        CASE WHEN in_force_from IS NULL THEN NULL
             WHEN terminated_start IS NOT NULL THEN 'recorded'
             WHEN expires IS NOT NULL THEN 'term'
             ELSE 'assumed' END AS in_force_basis
-FROM (
-  SELECT treaty, signed, signed_place, in_force, ratified, terminated, terminated_start, start_basis,
-         CASE start_basis WHEN 'in_force' THEN in_force_end WHEN 'signed' THEN signed_end WHEN 'ratified' THEN ratified_end END AS in_force_from,
-         CASE WHEN term_years IS NOT NULL THEN
-              date(CASE start_basis WHEN 'in_force' THEN in_force_last WHEN 'signed' THEN signed_last WHEN 'ratified' THEN ratified_last END,
-                   '+' || term_years || ' years') END AS expires
-  FROM (
-    SELECT t.id AS treaty, t.term_years,
-           (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed') AS signed,
-           (SELECT min(place) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed') AS signed_place,
-           (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force') AS in_force,
-           (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_ratified') AS ratified,
-           (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_terminated') AS terminated,
-           (SELECT min(date_start) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_terminated') AS terminated_start,
-           (SELECT min(date_end) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force') AS in_force_end,
-           (SELECT min(date_end) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed') AS signed_end,
-           (SELECT min(date_end) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_ratified') AS ratified_end,
-           (SELECT max(date_start) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force') AS in_force_last,
-           (SELECT max(date_start) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed') AS signed_last,
-           (SELECT max(date_start) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_ratified') AS ratified_last,
-           CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force') THEN 'in_force'
-                WHEN EXISTS (SELECT 1 FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed') THEN 'signed'
-                WHEN EXISTS (SELECT 1 FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_ratified') THEN 'ratified' END AS start_basis
-    FROM treaties t
-  )
-);
+FROM (SELECT *, CASE WHEN term_years IS NOT NULL THEN date(renewed, '+' || term_years || ' years') END AS expires FROM bounds);
+
+-- The dyad-year panel (Dataset::dyad_years, CLI `panel`, Python `dyad_years`) is derived from
+-- these tables at query time, not stored. Its column-by-column codebook, with what NA and 0 mean
+-- for each, is in the README ("Dyad-year panel") and on the fields of `DyadYear` (src/panel.rs).
+-- The rules shared by every column: a count counts recorded events or treaties of Mongolia and
+-- the partner (events.mongolia_role 'party', or 'host' for meetings_hosted; treaties with both as
+-- parties), 0 meaning none recorded, never NA; a state (relations, ambassadors, embassies, UN
+-- agreement, indicators) is NA where no source covers the year and false (or a value) only where
+-- the sources cover it. Treaties count in treaties_in_force when in_force_basis is 'recorded' or
+-- 'term' and in treaties_in_force_assumed when it is 'assumed' (view treaty_dates, above).

@@ -22,6 +22,12 @@ def _text(name: str, value: object) -> str | None:
     return str(value)
 
 
+def _flag(name: str, value: object) -> str | None:
+    if not isinstance(value, bool):
+        raise InvalidFilterError(f"{name} must be True or False, not {type(value).__name__}: {value!r}")
+    return "true" if value else None
+
+
 def _date(name: str, value: object) -> str | None:
     if value is None:
         return None
@@ -90,12 +96,26 @@ class Database:
         cameo: str | None = None,
         plover: str | None = None,
         *,
+        context: bool = False,
+        involving: str | int | None = None,
+        level: str | None = None,
+        channel: str | None = None,
         timeout: float | None = None,
     ) -> ResultSet:
-        """Events; a date filter keeps events whose date may fall in the range."""
+        """Mongolia's events: those Mongolia takes part in as a side or as host, and with
+        ``polity`` those of Mongolia with that polity. ``context=True`` adds the events Mongolia
+        takes no part in (a war, a treaty between others), ``involving=`` keeps a polity's events
+        whatever Mongolia's part; ``mongolia_role`` marks each (party, host, third_party, none).
+        ``level`` (head_of_state, head_of_government, minister, party, ...) and ``channel``
+        (state, party, parliament, multilateral) keep events coded so. A date filter keeps events
+        whose date may fall in the range."""
         return self._run(
             "events",
             timeout=timeout,
+            context=_flag("context", context),
+            involving=_text("involving", involving),
+            level=_text("level", level),
+            channel=_text("channel", channel),
             polity=_text("polity", polity),
             kind=_text("kind", kind),
             start=_date("start", start),
@@ -114,12 +134,19 @@ class Database:
         end: DateLike | None = None,
         in_force_on: DateLike | None = None,
         *,
+        context: bool = False,
+        involving: str | int | None = None,
         timeout: float | None = None,
     ) -> ResultSet:
-        """Treaties with their dates; ``in_force_on`` keeps those in force on that day."""
+        """Mongolia's treaties (with ``polity``: those of Mongolia with it) with their dates;
+        ``in_force_on`` keeps those in force on that day, and ``in_force_basis`` says by what rule
+        (recorded end, stated term, or assumed). ``context=True`` or ``involving=`` also gives
+        treaties Mongolia is no party to."""
         return self._run(
             "treaties",
             timeout=timeout,
+            context=_flag("context", context),
+            involving=_text("involving", involving),
             polity=_text("polity", polity),
             kind=_text("kind", kind),
             start=_date("start", start),
@@ -307,11 +334,14 @@ class Database:
         end: int | None = None,
         polity: str | list[str] | None = None,
         *,
+        directed: bool = False,
         timeout: float | None = None,
     ) -> ResultSet:
         """The dyad-year panel of Mongolia and its partners (codebook in the README).
 
-        One row per (partner, year) both existed; NA (None/NaN) where no source covers a cell.
+        One row per (partner, year) both existed, side 1 Mongolia; ``directed=True`` gives two,
+        Mongolia→X and X→Mongolia (``ccode1``/``ccode2`` as in peacesciencer). Counts are of
+        recorded events (0: none recorded); states are NA where no source covers the year.
         """
         partners = [polity] if isinstance(polity, str) else polity
         if partners is not None and not all(isinstance(p, str) for p in partners):
@@ -325,6 +355,7 @@ class Database:
             start=None if start is None else str(start),
             end=None if end is None else str(end),
             partners=None if partners is None else ";".join(partners),
+            directed=_flag("directed", directed),
         )
 
     def search(self, text: str, *, timeout: float | None = None) -> ResultSet:

@@ -78,12 +78,19 @@ class ResultSet:
         return pa.table(self)
 
     def to_pandas(self) -> Any:
-        """A ``pandas.DataFrame``: dates as datetime64, vocabularies as categoricals."""
+        """A ``pandas.DataFrame``: dates as datetime64, vocabularies as categoricals, whole
+        numbers as ``Int64`` and booleans as ``boolean`` (nullable: NA stays ``pd.NA``)."""
         try:
-            import pandas  # noqa: F401
+            import pandas as pd
+            import pyarrow as pa
         except ImportError as e:  # pragma: no cover
             raise ImportError("to_pandas() needs pandas and pyarrow: pip install 'mongolia-relations[pandas]'") from e
-        return self.to_arrow().to_pandas(date_as_object=False)
+
+        # Nullable integers and booleans whatever the rows: numpy's would turn an integer column
+        # with a gap into float64 and a boolean one into object, so that a subset and the whole
+        # had different dtypes.
+        nullable = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+        return self.to_arrow().to_pandas(date_as_object=False, types_mapper=nullable.get)
 
     def to_polars(self) -> Any:
         """A ``polars.DataFrame``: dates as Date, vocabularies as Categorical."""
