@@ -123,21 +123,36 @@ fn year(s: &str) -> i32 {
     s.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0)
 }
 
-/// What the sources say of a state in a year: certainly so, certainly not, or unknown.
-fn state_of(rows: &[(Option<i32>, Option<i32>, Option<i32>, bool)], y: i32) -> Option<bool> {
-    // (latest year it opened, earliest year it closed, latest year it closed, closed at all)
-    if rows.is_empty() {
-        return None;
+/// One resident embassy as the missions table dates it, in years.
+struct Embassy {
+    /// The latest year it may have opened; `None` when undated.
+    opened: Option<i32>,
+    /// The earliest and latest year it may have closed; `None` when undated.
+    closed_first: Option<i32>,
+    closed_last: Option<i32>,
+    /// Whether a source says it closed (dated or not).
+    closed: bool,
+}
+
+impl Embassy {
+    /// Certainly open at some time in `y`: opened by the year's end, not closed before it.
+    fn open_in(&self, y: i32) -> bool {
+        self.opened.is_some_and(|o| o <= y) && (!self.closed || self.closed_first.is_some_and(|c| c >= y))
     }
-    let open = |(opened, closed_first, _, closed): &(Option<i32>, Option<i32>, Option<i32>, bool)| {
-        opened.is_some_and(|o| o <= y) && (!closed || closed_first.is_some_and(|c| c >= y))
-    };
-    let shut = |(opened, _, closed_last, _): &(Option<i32>, Option<i32>, Option<i32>, bool)| {
-        opened.is_some_and(|o| y < o) || closed_last.is_some_and(|c| y > c)
-    };
-    if rows.iter().any(open) {
+
+    /// Certainly not open in `y`: before its opening or after its closing.
+    fn shut_in(&self, y: i32) -> bool {
+        self.opened.is_some_and(|o| y < o) || self.closed_last.is_some_and(|c| y > c)
+    }
+}
+
+/// What the sources say of an embassy in a year: certainly open, certainly not, or unknown.
+fn embassy_in(rows: &[Embassy], y: i32) -> Option<bool> {
+    if rows.is_empty() {
+        None
+    } else if rows.iter().any(|e| e.open_in(y)) {
         Some(true)
-    } else if rows.iter().all(shut) {
+    } else if rows.iter().all(|e| e.shut_in(y)) {
         Some(false)
     } else {
         None
@@ -265,16 +280,21 @@ impl Dataset {
             let (key, span) = row?;
             postings.entry(key).or_default().push(span);
         }
-        // (sending, receiving) -> per embassy row: latest year opened, earliest and latest year
-        // closed, closed at all.
-        type Embassy = (Option<i32>, Option<i32>, Option<i32>, bool);
         let mut embassies: HashMap<(String, String), Vec<Embassy>> = HashMap::new();
         let mut stmt = conn.prepare(
             "SELECT sending, receiving, CAST(substr(opened_end, 1, 4) AS INTEGER), CAST(substr(closed_start, 1, 4) AS INTEGER), \
              CAST(substr(closed_end, 1, 4) AS INTEGER), status = 'closed' FROM missions \
              WHERE kind = 'embassy' AND (sending = 'MNG' OR receiving = 'MNG')",
         )?;
-        for row in stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))))? {
+        for row in stmt.query_map([], |r| {
+            let embassy = Embassy {
+                opened: r.get(2)?,
+                closed_first: r.get(3)?,
+                closed_last: r.get(4)?,
+                closed: r.get(5)?,
+            };
+            Ok(((r.get(0)?, r.get(1)?), embassy))
+        })? {
             let (key, embassy) = row?;
             embassies.entry(key).or_default().push(embassy);
         }
@@ -345,7 +365,7 @@ impl Dataset {
             let embassy = |sending: &str, receiving: &str, y: i32| {
                 embassies
                     .get(&(sending.to_string(), receiving.to_string()))
-                    .and_then(|rows| state_of(rows, y))
+                    .and_then(|rows| embassy_in(rows, y))
             };
             let from = first.max(start_year);
             let to = last.min(end_year.unwrap_or(last));

@@ -318,9 +318,33 @@ fn events_and_treaties_are_mongolias_unless_context_is_asked_for() {
     let treaties = json(&["treaties", "--polity", "PRK", "--in-force-on", "1990-07-01", "--format", "json"]);
     assert!(treaties.iter().all(|t| t["parties"].as_array().unwrap().contains(&"MNG".into())));
     assert!(treaties.iter().all(|t| t["in_force_basis"].is_string()));
-    let heads = json(&["events", "--polity", "PRK", "--level", "head_of_state", "--channel", "state", "--format", "json"]);
+    let heads = json(&[
+        "events",
+        "--polity",
+        "PRK",
+        "--level",
+        "head_of_state",
+        "--channel",
+        "state",
+        "--format",
+        "json",
+    ]);
     assert!(!heads.is_empty() && heads.iter().all(|e| e["level"] == "head_of_state" && e["channel"] == "state"));
-    let directed = json(&["panel", "--polity", "PRK", "--start", "1990", "--end", "1990", "--directed", "--format", "json"]);
+    let directed = json(&[
+        "panel",
+        "--polity",
+        "PRK",
+        "--start",
+        "1990",
+        "--end",
+        "1990",
+        "--directed",
+        "--format",
+        "json",
+    ]);
     assert_eq!(directed.len(), 2);
-    assert_eq!((directed[0]["ccode1"].as_i64(), directed[1]["ccode1"].as_i64()), (Some(712), Some(731)));
+    assert_eq!(
+        (directed[0]["ccode1"].as_i64(), directed[1]["ccode1"].as_i64()),
+        (Some(712), Some(731))
+    );
 }
