@@ -91,6 +91,36 @@ INSERT INTO participant_roles VALUES
  ('participant', 'Any other person or organization taking part'),
  ('third_party', 'A state outside the dyad that takes part or is concerned');
 
+-- event_levels: the highest level of those taking part in an event, as coded from the source's
+-- wording (a head of state's visit, talks of foreign ministers, a party delegation).
+CREATE TABLE event_levels (
+    level       TEXT PRIMARY KEY,  -- our code
+    description TEXT NOT NULL      -- meaning
+) STRICT;
+
+INSERT INTO event_levels VALUES
+ ('head_of_state', 'A head of state (president, chairman of the presidium, party leader as head of state)'),
+ ('head_of_government', 'A head of government (prime minister, chairman of the council of ministers)'),
+ ('minister', 'A minister (foreign minister above all)'),
+ ('deputy_minister', 'A deputy minister or state secretary'),
+ ('parliament', 'Members or leaders of a parliament'),
+ ('party', 'Leaders or delegations of the ruling parties, as party organs'),
+ ('ambassador', 'Ambassadors'),
+ ('official', 'Officials below deputy minister'),
+ ('other', 'Anyone else');
+
+-- event_channels: the channel through which an event runs.
+CREATE TABLE event_channels (
+    channel     TEXT PRIMARY KEY,  -- our code
+    description TEXT NOT NULL      -- meaning
+) STRICT;
+
+INSERT INTO event_channels VALUES
+ ('state', 'Between states or governments'),
+ ('party', 'Between ruling parties (MPRP and WPK, CPSU...)'),
+ ('parliament', 'Between parliaments'),
+ ('multilateral', 'In or through an international organization or forum');
+
 -- source_kinds: what kind of document a source is.
 CREATE TABLE source_kinds (
     kind        TEXT PRIMARY KEY,  -- our code
@@ -305,7 +335,7 @@ CREATE TABLE treaties (
     id          INTEGER PRIMARY KEY,
     title       TEXT NOT NULL,     -- English title (our translation where the source gives another)
     kind        TEXT NOT NULL REFERENCES treaty_kinds(kind),
-    term_years  INTEGER,           -- the term in years where stated
+    term_years  INTEGER,           -- the term in years where a cited source states one (an annual protocol: 1; a five-year agreement: 5); NULL where none is stated, never filled in (see treaty_dates for how a term ends a treaty)
     languages   TEXT,              -- ISO 639-1 codes of the authentic texts, ';'-separated, where stated
     note        TEXT,
     dataset TEXT NOT NULL DEFAULT 'mongolia-relations'  -- the dataset the row comes from: mongolia-relations, or a researcher's extension (build --extra)
@@ -331,8 +361,8 @@ CREATE TABLE events (
     date_note   TEXT,              -- how an inferred date was reached, or what the source says ("end of 1953")
     place       TEXT,              -- city or place where it happened, where known
     place_polity TEXT REFERENCES polities(code),  -- the state the place was in
-    level       TEXT CHECK (level IN ('head_of_state', 'head_of_government', 'minister', 'deputy_minister', 'parliament', 'party', 'ambassador', 'official', 'other')),  -- highest level involved
-    channel     TEXT CHECK (channel IN ('state', 'party', 'parliament', 'multilateral')),  -- the channel of relations
+    level       TEXT REFERENCES event_levels(level),  -- highest level involved (see event_levels), NULL where the coders did not code it (the `level` filter never matches NULL)
+    channel     TEXT REFERENCES event_channels(channel),  -- the channel of relations (see event_channels), NULL where not coded
     treaty      INTEGER REFERENCES treaties(id),  -- the treaty this event concerns (treaty_* kinds)
     summary     TEXT NOT NULL,     -- what happened, in our own words
     note        TEXT,
@@ -645,29 +675,59 @@ CREATE INDEX polity_aliases_alias ON polity_aliases(alias COLLATE NOCASE);
 -- events_fts: full-text index over event summaries, places and notes (FTS5); rowid = events.id.
 CREATE VIRTUAL TABLE events_fts USING fts5(summary, place, note, content='events', content_rowid='id');
 
--- treaty_dates: each treaty with the bounds of its lifecycle events. A treaty counts as in force
--- on day D when it was certainly signed (or entered into force) by D and not possibly ended by D:
--- in_force_from <= D < terminated_from. Where no in-force date is recorded, signature is taken
--- as the start (in_force_basis says which). The end is the earliest possible day of a recorded
--- termination or, failing that, the expiry of a stated term (term_years after the earliest day
--- of entry into force or signature); a treaty with neither is taken to stay in force.
+-- treaty_dates: each treaty with the bounds of its lifecycle events and the rule by which it
+-- counts as in force. A treaty is in force on day D when it certainly began by D and had not
+-- possibly ended by D: in_force_from <= D < terminated_from (terminated_from NULL: no end).
+-- * Start (start_basis): the latest day of the first recorded entry into force ('in_force': a
+--   treaty_in_force event); failing that, of the signature ('signed'); failing that, of the
+--   first treaty_ratified event ('ratified': instruments approved or exchanged, with no
+--   signature recorded). Where a source says that the exchange of instruments brought the
+--   treaty into force, the exchange is coded as a treaty_in_force event, so it counts as
+--   recorded. No such event: start_basis and in_force_from are NULL and the treaty is never in
+--   force (an agreement under negotiation).
+-- * End: the earliest possible day of a recorded termination; failing that, the expiry of a
+--   stated term (treaties.term_years after the earliest day of the latest start event of the
+--   start_basis kind, so a recorded renewal, a later signature of the same treaty, starts the
+--   term again); failing that, none.
+-- * in_force_basis says which end rule holds: 'recorded' (a recorded termination ends it),
+--   'term' (a stated term ends it; annual protocols after one year unless renewed), 'assumed'
+--   (neither: it is taken to stay in force from its start, which no source states), NULL when
+--   it has no start. The panel counts 'recorded' and 'term' in treaties_in_force and 'assumed'
+--   apart in treaties_in_force_assumed.
 CREATE VIEW treaty_dates AS
-SELECT treaty, signed, signed_place, in_force, terminated, in_force_from, in_force_basis, expires,
-       COALESCE(terminated_start, expires) AS terminated_from
-FROM (
-  SELECT t.id AS treaty,
-         (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed') AS signed,
-         (SELECT min(place) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed') AS signed_place,
-         (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force') AS in_force,
-         (SELECT min(date) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_terminated') AS terminated,
-         COALESCE((SELECT min(date_end) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force'),
-                  (SELECT min(date_end) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed')) AS in_force_from,
-         CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force')
-              THEN 'in_force' ELSE 'signed' END AS in_force_basis,
-         CASE WHEN t.term_years IS NOT NULL THEN
-              date(COALESCE((SELECT min(date_start) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_in_force'),
-                            (SELECT min(date_start) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_signed')),
-                   '+' || t.term_years || ' years') END AS expires,
-         (SELECT min(date_start) FROM events e WHERE e.treaty = t.id AND e.kind = 'treaty_terminated') AS terminated_start
+WITH lifecycle AS (
+  -- Per treaty and lifecycle kind: the first date as given, the first event's bounds, the latest
+  -- start (a renewal) and the place of signature.
+  SELECT treaty, kind, min(date) AS first, min(date_start) AS first_start, min(date_end) AS first_end,
+         max(date_start) AS last_start, min(place) AS place
+  FROM events WHERE treaty IS NOT NULL GROUP BY treaty, kind
+), bounds AS (
+  SELECT t.id AS treaty, t.term_years, s.first AS signed, s.place AS signed_place, f.first AS in_force,
+         r.first AS ratified, x.first AS terminated, x.first_start AS terminated_start,
+         CASE WHEN f.treaty IS NOT NULL THEN 'in_force' WHEN s.treaty IS NOT NULL THEN 'signed'
+              WHEN r.treaty IS NOT NULL THEN 'ratified' END AS start_basis,
+         COALESCE(f.first_end, s.first_end, r.first_end) AS in_force_from,
+         COALESCE(f.last_start, s.last_start, r.last_start) AS renewed
   FROM treaties t
-);
+  LEFT JOIN lifecycle s ON s.treaty = t.id AND s.kind = 'treaty_signed'
+  LEFT JOIN lifecycle f ON f.treaty = t.id AND f.kind = 'treaty_in_force'
+  LEFT JOIN lifecycle r ON r.treaty = t.id AND r.kind = 'treaty_ratified'
+  LEFT JOIN lifecycle x ON x.treaty = t.id AND x.kind = 'treaty_terminated'
+)
+SELECT treaty, signed, signed_place, in_force, ratified, terminated, in_force_from, start_basis, expires,
+       COALESCE(terminated_start, expires) AS terminated_from,
+       CASE WHEN in_force_from IS NULL THEN NULL
+            WHEN terminated_start IS NOT NULL THEN 'recorded'
+            WHEN expires IS NOT NULL THEN 'term'
+            ELSE 'assumed' END AS in_force_basis
+FROM (SELECT *, CASE WHEN term_years IS NOT NULL THEN date(renewed, '+' || term_years || ' years') END AS expires FROM bounds);
+
+-- The dyad-year panel (Dataset::dyad_years, CLI `panel`, Python `dyad_years`) is derived from
+-- these tables at query time, not stored. Its column-by-column codebook, with what NA and 0 mean
+-- for each, is in the README ("Dyad-year panel") and on the fields of `DyadYear` (src/panel.rs).
+-- The rules shared by every column: a count counts recorded events or treaties of Mongolia and
+-- the partner (events.mongolia_role 'party', or 'host' for meetings_hosted; treaties with both as
+-- parties), 0 meaning none recorded, never NA; a state (relations, ambassadors, embassies, UN
+-- agreement, indicators) is NA where no source covers the year and false (or a value) only where
+-- the sources cover it. Treaties count in treaties_in_force when in_force_basis is 'recorded' or
+-- 'term' and in treaties_in_force_assumed when it is 'assumed' (view treaty_dates, above).

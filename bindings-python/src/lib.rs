@@ -263,6 +263,10 @@ fn filter_from(args: &HashMap<String, String>) -> Filter {
         sending: get("sending"),
         receiving: get("receiving"),
         issue: get("issue"),
+        context: args.get("context").is_some_and(|v| v == "true"),
+        involving: get("involving"),
+        level: get("level"),
+        channel: get("channel"),
     }
 }
 
@@ -335,6 +339,7 @@ fn query(
                             .get("partners")
                             .map(|p| p.split(';').map(str::to_string).collect())
                             .unwrap_or_default(),
+                        directed: filters.get("directed").is_some_and(|v| v == "true"),
                     };
                     let rows = rows(data.dyad_years(&options)?);
                     let mut layout: Vec<(String, Col)> = columns::PANEL.iter().map(|(n, c)| (n.to_string(), *c)).collect();

@@ -11,7 +11,7 @@ from nbclient import NotebookClient
 EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "examples"
 
 
-@pytest.mark.parametrize("name", ["korea_timeline.ipynb", "treaties_in_force.ipynb"])
+@pytest.mark.parametrize("name", ["korea_timeline.ipynb", "treaties_in_force.ipynb", "unga_korea.ipynb"])
 def test_notebook_runs_every_cell_without_error(name, tmp_path):
     notebook = nbformat.read(EXAMPLES / name, as_version=4)
     NotebookClient(

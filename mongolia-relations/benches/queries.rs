@@ -52,7 +52,11 @@ mod baseline {
     }
 
     pub fn events(conn: &Connection, polity: &str) -> Vec<Event> {
-        events_where(conn, "e.id IN (SELECT event FROM event_participants WHERE polity = ?1)", polity)
+        events_where(
+            conn,
+            "e.id IN (SELECT event FROM event_participants WHERE polity = ?1 AND role <> 'third_party') AND e.mongolia_role IN ('party', 'host')",
+            polity,
+        )
     }
 
     fn events_where(conn: &Connection, clause: &str, param: &str) -> Vec<Event> {
@@ -162,8 +166,10 @@ mod baseline {
         let mut stmt = conn
             .prepare_cached(
                 "SELECT t.id, t.title, t.kind, (SELECT group_concat(polity, ';') FROM (SELECT polity FROM treaty_parties WHERE treaty = t.id ORDER BY polity)), \
-                 d.signed, d.signed_place, d.in_force, d.terminated, d.in_force_from, d.terminated_from, t.term_years, t.languages, t.note, t.dataset \
+                 d.signed, d.signed_place, d.in_force, d.terminated, d.in_force_from, d.terminated_from, t.term_years, t.languages, t.note, t.dataset, \
+                 d.ratified, d.start_basis, d.in_force_basis \
                  FROM treaties t JOIN treaty_dates d ON d.treaty = t.id WHERE t.id IN (SELECT treaty FROM treaty_parties WHERE polity = ?1) \
+                 AND t.id IN (SELECT treaty FROM treaty_parties WHERE polity = 'MNG') \
                  AND d.in_force_from <= ?2 AND (d.terminated_from IS NULL OR d.terminated_from > ?2) ORDER BY d.in_force_from, t.id",
             )
             .unwrap();
@@ -177,9 +183,12 @@ mod baseline {
                     signed: r.get(4)?,
                     signed_place: r.get(5)?,
                     in_force: r.get(6)?,
+                    ratified: r.get(14)?,
                     terminated: r.get(7)?,
                     in_force_from: r.get::<_, Option<String>>(8)?.map(|s| s.parse().unwrap()),
+                    start_basis: r.get(15)?,
                     terminated_from: r.get::<_, Option<String>>(9)?.map(|s| s.parse().unwrap()),
+                    in_force_basis: r.get(16)?,
                     term_years: r.get(10)?,
                     languages: list(r.get(11)?),
                     note: r.get(12)?,

@@ -27,7 +27,7 @@ pub const SCHEMA: &str = include_str!("../schema.sql");
 /// rebuilt from its seeds with `build --extra`). Version 2 added the code crosswalk
 /// (`polity_codes`, `code_schemes`) and `events.date_long`; version 3 added diplomatic missions
 /// (`missions`, `mission_kinds`).
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Tables every database of this schema has.
 const REQUIRED_TABLES: &[&str] = &[

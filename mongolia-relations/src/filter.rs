@@ -20,7 +20,23 @@ use chrono::NaiveDate;
 pub struct Filter {
     /// A polity by code (ISO alpha-2 or alpha-3, a former ISO code, our code), name, alias, COW
     /// number (`731` or `cow:731`), Gleditsch-Ward number (`gw:731`) or ISO numeric (`iso:408`).
+    /// Events and treaties: the dyad of Mongolia and this polity (both take part as sides, or
+    /// Mongolia hosts), unless `context` is set.
     pub polity: Option<String>,
+    /// Events and treaties: also the records Mongolia takes no part in (context: a war, a treaty
+    /// between others, a recognition by a third state), marked by `mongolia_role` (events) or by
+    /// their parties (treaties). Without it, events and treaties are Mongolia's own.
+    pub context: bool,
+    /// Events and treaties: those in which this polity takes part, whatever Mongolia's part
+    /// (implies `context` for this polity; any form `polity` accepts).
+    pub involving: Option<String>,
+    /// Events only: the highest level involved, from the `event_levels` vocabulary
+    /// (`head_of_state`, `head_of_government`, `minister`, `party`, ...); events whose level the
+    /// sources leave uncoded never match.
+    pub level: Option<String>,
+    /// Events only: the channel, from the `event_channels` vocabulary (`state`, `party`,
+    /// `parliament`, `multilateral`).
+    pub channel: Option<String>,
     /// An event kind, treaty kind, membership status or mission kind, depending on the query.
     pub kind: Option<String>,
     /// Earliest date (EDTF).
@@ -76,8 +92,17 @@ impl Filter {
         plover,
         sending,
         receiving,
-        issue
+        issue,
+        involving,
+        level,
+        channel
     );
+
+    /// Sets `context`: also the records Mongolia takes no part in.
+    pub fn context(mut self, yes: bool) -> Self {
+        self.context = yes;
+        self
+    }
 
     /// The date bounds of `start` and `end`, checked.
     pub fn date_bounds(&self) -> Result<(Option<NaiveDate>, Option<NaiveDate>)> {

@@ -145,6 +145,17 @@ impl Filters {
     }
 }
 
+/// Whose events or treaties: Mongolia's by default.
+#[derive(Args)]
+struct Dyad {
+    /// Also the records Mongolia takes no part in (context), marked by mongolia_role.
+    #[arg(long)]
+    context: bool,
+    /// Those a polity takes part in, whatever Mongolia's part (any form --polity takes).
+    #[arg(long)]
+    involving: Option<String>,
+}
+
 /// The filters of the UN General Assembly tables.
 #[derive(Args)]
 struct UngaSpan {
@@ -172,10 +183,19 @@ impl UngaSpan {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Dated events (relations, visits, treaties, aid...).
+    /// Dated events (relations, visits, treaties, aid...): Mongolia's own (with --polity X, those
+    /// of Mongolia with X); --context or --involving add the events Mongolia takes no part in.
     Events {
         #[command(flatten)]
         filters: Filters,
+        #[command(flatten)]
+        dyad: Dyad,
+        /// Highest level involved: head_of_state, head_of_government, minister, party, ...
+        #[arg(long)]
+        level: Option<String>,
+        /// Channel: state, party, parliament or multilateral.
+        #[arg(long)]
+        channel: Option<String>,
         /// CAMEO code or prefix.
         #[arg(long)]
         cameo: Option<String>,
@@ -183,10 +203,13 @@ enum Command {
         #[arg(long)]
         plover: Option<String>,
     },
-    /// Treaties and agreements with their dates.
+    /// Treaties and agreements with their dates and the basis of their being in force:
+    /// Mongolia's (with --polity X, those of Mongolia with X); --context adds the others.
     Treaties {
         #[command(flatten)]
         filters: Filters,
+        #[command(flatten)]
+        dyad: Dyad,
         /// Only those in force on this day.
         #[arg(long)]
         in_force_on: Option<String>,
@@ -320,6 +343,9 @@ enum Command {
         /// Last year (default: the latest year in the data).
         #[arg(long)]
         end: Option<i32>,
+        /// Two rows per partner-year, Mongolia→X and X→Mongolia (ccode1/ccode2 as peacesciencer).
+        #[arg(long)]
+        directed: bool,
     },
     /// UN General Assembly votes: one row per roll call Mongolia voted in and voter (Mongolia, both
     /// Koreas, the USSR/Russia, China, the US, Japan), beside Mongolia's vote.
@@ -409,25 +435,42 @@ fn run(cli: &Cli) -> Result<(), Error> {
     data.set_limits(limits)?;
     data.set_interrupt_check(|| INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed));
     let (rows, columns): (Vec<Value>, &[&str]) = match &cli.command {
-        Command::Events { filters, cameo, plover } => {
+        Command::Events {
+            filters,
+            dyad,
+            level,
+            channel,
+            cameo,
+            plover,
+        } => {
             let f = Filter {
                 cameo: cameo.clone(),
                 plover: plover.clone(),
+                level: level.clone(),
+                channel: channel.clone(),
+                context: dyad.context,
+                involving: dyad.involving.clone(),
                 ..filters.filter()
             };
             (
                 to_rows(&data.events(&f)?),
-                &["id", "date", "kind", "polities", "place", "summary", "sources"],
+                &["id", "date", "kind", "polities", "mongolia_role", "place", "summary", "sources"],
             )
         }
-        Command::Treaties { filters, in_force_on } => {
+        Command::Treaties {
+            filters,
+            dyad,
+            in_force_on,
+        } => {
             let f = Filter {
                 in_force_on: in_force_on.clone(),
+                context: dyad.context,
+                involving: dyad.involving.clone(),
                 ..filters.filter()
             };
             (
                 to_rows(&data.treaties(&f)?),
-                &["id", "signed", "kind", "parties", "title", "terminated"],
+                &["id", "signed", "kind", "parties", "title", "terminated", "in_force_basis"],
             )
         }
         Command::Postings {
@@ -625,11 +668,17 @@ fn run(cli: &Cli) -> Result<(), Error> {
                 ),
             });
         }
-        Command::Panel { partners, start, end } => {
+        Command::Panel {
+            partners,
+            start,
+            end,
+            directed,
+        } => {
             let options = mongolia_relations::PanelOptions {
                 start: *start,
                 end: *end,
                 partners: partners.clone(),
+                directed: *directed,
             };
             (to_rows(&data.dyad_years(&options)?), &[])
         }

@@ -159,6 +159,23 @@ impl Dataset {
         Ok(())
     }
 
+    /// The dyad of an event or treaty query: `polity` as a side (`side`, one `{}`) together
+    /// with Mongolia (`mongolia`, no `{}`) unless `context`; `involving` as a participant of any
+    /// part (`any`, one `{}`), Mongolia's part then free.
+    fn dyad_where(&self, w: &mut Where, f: &Filter, side: &str, any: &str, mongolia: &str) -> Result<()> {
+        if let Some(p) = &f.polity {
+            let code = self.resolve_polity(p)?;
+            w.add(if f.context { any } else { side }, [text(code)]);
+        }
+        if let Some(p) = &f.involving {
+            w.add(any, [text(self.resolve_polity(p)?)]);
+        }
+        if !f.context && f.involving.is_none() {
+            w.add(mongolia, []);
+        }
+        Ok(())
+    }
+
     pub(crate) fn polity_where(&self, w: &mut Where, f: &Filter, clause: &str) -> Result<()> {
         if let Some(p) = &f.polity {
             let code = self.resolve_polity(p)?;
@@ -194,9 +211,30 @@ impl Dataset {
 
     /// Events matching the filter, in date order. `kind` is an event kind; `cameo` a CAMEO code
     /// or prefix; `plover` a PLOVER type.
+    ///
+    /// Mongolia's own events by default: those in which Mongolia takes part as a side or as the
+    /// host (`mongolia_role` `party` or `host`), and with `polity` those in which that polity is
+    /// also a side (a role other than `third_party`). `context` adds the events Mongolia takes no
+    /// part in or is only concerned by (`none`, `third_party`), and `involving` keeps the events
+    /// a polity takes part in whatever Mongolia's part; `mongolia_role` marks each. `level` and
+    /// `channel` keep the events coded with that level or channel.
     pub fn events(&self, f: &Filter) -> Result<Vec<Event>> {
         let mut w = Where::default();
-        self.polity_where(&mut w, f, "e.id IN (SELECT event FROM event_participants WHERE polity = {})")?;
+        self.dyad_where(
+            &mut w,
+            f,
+            "e.id IN (SELECT event FROM event_participants WHERE polity = {} AND role <> 'third_party')",
+            "e.id IN (SELECT event FROM event_participants WHERE polity = {})",
+            "e.mongolia_role IN ('party', 'host')",
+        )?;
+        if let Some(l) = &f.level {
+            let l = self.check_vocabulary("event level", "event_levels", "level", l)?;
+            w.add("e.level = {}", [text(l)]);
+        }
+        if let Some(c) = &f.channel {
+            let c = self.check_vocabulary("event channel", "event_channels", "channel", c)?;
+            w.add("e.channel = {}", [text(c)]);
+        }
         if let Some(k) = &f.kind {
             let k = self.check_vocabulary("event kind", "event_kinds", "kind", k)?;
             w.add("e.kind = {}", [text(k)]);
@@ -360,9 +398,20 @@ impl Dataset {
 
     /// Treaties matching the filter: `polity` (a party), `kind` (treaty kind), `start`/`end`
     /// (signature date), `in_force_on` (see the `treaty_dates` view for the rule).
+    ///
+    /// Mongolia's treaties by default: `polity` keeps those with both Mongolia and that polity
+    /// as parties; `context` (or `involving`) also those Mongolia is no party to (the USSR–DPRK
+    /// treaty of 1961).
     pub fn treaties(&self, f: &Filter) -> Result<Vec<Treaty>> {
         let mut w = Where::default();
-        self.polity_where(&mut w, f, "t.id IN (SELECT treaty FROM treaty_parties WHERE polity = {})")?;
+        let party = "t.id IN (SELECT treaty FROM treaty_parties WHERE polity = {})";
+        self.dyad_where(
+            &mut w,
+            f,
+            party,
+            party,
+            "t.id IN (SELECT treaty FROM treaty_parties WHERE polity = 'MNG')",
+        )?;
         if let Some(k) = &f.kind {
             let k = self.check_vocabulary("treaty kind", "treaty_kinds", "kind", k)?;
             w.add("t.kind = {}", [text(k)]);
@@ -389,7 +438,8 @@ impl Dataset {
         }
         let sql = format!(
             "SELECT t.id, t.title, t.kind, (SELECT group_concat(polity, ';') FROM (SELECT polity FROM treaty_parties WHERE treaty = t.id ORDER BY polity)), \
-             d.signed, d.signed_place, d.in_force, d.terminated, d.in_force_from, d.terminated_from, t.term_years, t.languages, t.note, t.dataset \
+             d.signed, d.signed_place, d.in_force, d.terminated, d.in_force_from, d.terminated_from, t.term_years, t.languages, t.note, t.dataset, \
+             d.ratified, d.start_basis, d.in_force_basis \
              FROM treaties t JOIN treaty_dates d ON d.treaty = t.id{} ORDER BY d.in_force_from, t.id",
             w.sql()
         );
@@ -403,9 +453,12 @@ impl Dataset {
                 signed: r.get(4)?,
                 signed_place: r.get(5)?,
                 in_force: r.get(6)?,
+                ratified: r.get(14)?,
                 terminated: r.get(7)?,
                 in_force_from: opt_date(r, 8)?,
+                start_basis: r.get(15)?,
                 terminated_from: opt_date(r, 9)?,
+                in_force_basis: r.get(16)?,
                 term_years: r.get(10)?,
                 languages: split_list(r.get(11)?),
                 note: r.get(12)?,

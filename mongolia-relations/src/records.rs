@@ -90,12 +90,21 @@ pub struct Treaty {
     pub signed_place: Option<String>,
     /// Entry into force (EDTF) where recorded.
     pub in_force: Option<String>,
+    /// Exchange or approval of the instruments of ratification (EDTF) where recorded.
+    pub ratified: Option<String>,
     /// Termination (EDTF) where recorded.
     pub terminated: Option<String>,
-    /// Latest day of signature or entry into force: certainly in force from here.
+    /// Latest day of the start (entry into force, else signature, else ratification): certainly
+    /// in force from here; `None` when no start is recorded (never in force).
     pub in_force_from: Option<NaiveDate>,
-    /// Earliest day of termination.
+    /// Which event dates the start: `in_force`, `signed` or `ratified`.
+    pub start_basis: Option<String>,
+    /// Earliest day of the end: a recorded termination, else the expiry of a stated term.
     pub terminated_from: Option<NaiveDate>,
+    /// The rule by which the treaty counts as in force (see the `treaty_dates` view): `recorded`
+    /// (a recorded termination ends it), `term` (a stated term ends it), `assumed` (no end is
+    /// known: taken to stay in force); `None` when it has no start.
+    pub in_force_basis: Option<String>,
     /// Term in years where stated.
     pub term_years: Option<i64>,
     /// Languages of the authentic texts (ISO 639-1).

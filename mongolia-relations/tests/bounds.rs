@@ -172,6 +172,7 @@ fn years_outside_the_data_are_refused_by_the_panel() {
             start,
             end,
             partners: vec![],
+            directed: false,
         };
         assert!(
             matches!(data.dyad_years(&options), Err(Error::InvalidDate { .. })),

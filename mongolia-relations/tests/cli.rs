@@ -330,3 +330,56 @@ fn countrycode_converts_pasted_names_and_shows_why_one_did_not() {
     let (ok, stdout, _) = run(&["countrycode", "--from", "cown", "--to", "polity", "--on", "1960", "365"]);
     assert!(ok && stdout.contains("SUN"), "{stdout}");
 }
+
+#[test]
+fn events_and_treaties_are_mongolias_unless_context_is_asked_for() {
+    let json = |args: &[&str]| -> Vec<serde_json::Value> {
+        let (ok, stdout, stderr) = run(args);
+        assert!(ok, "{stderr}");
+        serde_json::from_str(&stdout).unwrap()
+    };
+    let soviet_recognition = |events: &[serde_json::Value]| {
+        events
+            .iter()
+            .any(|e| e["kind"] == "recognition" && e["polities"].as_array().unwrap().contains(&"SUN".into()))
+    };
+    let own = json(&["events", "--polity", "PRK", "--format", "json"]);
+    assert!(own.iter().all(|e| e["mongolia_role"] == "party" || e["mongolia_role"] == "host"));
+    assert!(!soviet_recognition(&own));
+    let context = json(&["events", "--polity", "PRK", "--context", "--format", "json"]);
+    assert!(soviet_recognition(&context));
+    let involving = json(&["events", "--involving", "PRK", "--format", "json"]);
+    assert_eq!(involving.len(), context.len());
+    let treaties = json(&["treaties", "--polity", "PRK", "--in-force-on", "1990-07-01", "--format", "json"]);
+    assert!(treaties.iter().all(|t| t["parties"].as_array().unwrap().contains(&"MNG".into())));
+    assert!(treaties.iter().all(|t| t["in_force_basis"].is_string()));
+    let heads = json(&[
+        "events",
+        "--polity",
+        "PRK",
+        "--level",
+        "head_of_state",
+        "--channel",
+        "state",
+        "--format",
+        "json",
+    ]);
+    assert!(!heads.is_empty() && heads.iter().all(|e| e["level"] == "head_of_state" && e["channel"] == "state"));
+    let directed = json(&[
+        "panel",
+        "--polity",
+        "PRK",
+        "--start",
+        "1990",
+        "--end",
+        "1990",
+        "--directed",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(directed.len(), 2);
+    assert_eq!(
+        (directed[0]["ccode1"].as_i64(), directed[1]["ccode1"].as_i64()),
+        (Some(712), Some(731))
+    );
+}

@@ -8,10 +8,11 @@ fn data() -> Dataset {
     Dataset::embedded().unwrap()
 }
 
-/// The one event of `kind` whose summary holds `needle`, checked to cite `source`.
+/// The one event of `kind` whose summary holds `needle`, checked to cite `source` (context
+/// events included: many of the documents' facts are).
 fn event(kind: &str, needle: &str, source: &str) -> Event {
     let found: Vec<Event> = data()
-        .events(&Filter::new().kind(kind))
+        .events(&Filter::new().kind(kind).context(true))
         .unwrap()
         .into_iter()
         .filter(|e| e.summary.contains(needle))

@@ -106,6 +106,12 @@ def _missing(value: object) -> bool:
     return type(value).__name__ in ("NAType", "NaTType")
 
 
+def _flag(name: str, value: object) -> str | None:
+    if not isinstance(value, bool):
+        raise InvalidFilterError(f"{name} must be True or False, not {type(value).__name__}: {value!r}")
+    return "true" if value else None
+
+
 def _date(name: str, value: object) -> str | None:
     if value is None:
         return None
@@ -192,9 +198,17 @@ class Database:
         cameo: str | None = None,
         plover: str | None = None,
         *,
+        context: bool = False,
+        involving: str | int | None = None,
+        level: str | None = None,
+        channel: str | None = None,
         timeout: float | None = None,
     ) -> ResultSet:
-        """Events of Mongolia's foreign relations, in date order, with the sources behind each.
+        """Mongolia's events, in date order, with the sources behind each.
+
+        By default the events Mongolia takes part in as a side or as host; with ``polity``, those
+        of Mongolia together with that state. ``mongolia_role`` marks each (``party``, ``host``,
+        ``third_party``, ``none``).
 
         A date filter keeps every event whose date *may* fall in the range: an event dated
         ``"197X"`` is kept by ``start=1975, end=1975``. Look at ``precision`` and ``certainty``
@@ -203,7 +217,7 @@ class Database:
         Parameters
         ----------
         {polity}
-            Keeps events in which the state takes part.
+            Keeps events of Mongolia with that state (the state a side of its own).
         kind : str, optional
             An event kind of the ``event_kinds`` vocabulary: ``visit``, ``meeting``,
             ``treaty_signed``, ``relations_established``, ``aid``, ``statement``, ...
@@ -218,6 +232,18 @@ class Database:
             A CAMEO code or prefix (``"05"`` matches ``054`` and ``057``).
         plover : str, optional
             A PLOVER event type (``COOPERATE``, ``AGREE``, ``CONSULT``, ...).
+        context : bool, default False
+            Also give the events Mongolia takes no part in (a war, a treaty between others);
+            ``mongolia_role`` marks each.
+        involving : str or int, optional
+            Keeps the events of this polity whatever Mongolia's part in them (implies
+            ``context``).
+        level : str, optional
+            Keeps events coded at this level (``event_levels``: ``head_of_state``,
+            ``head_of_government``, ``minister``, ``party``, ...); uncoded events never match.
+        channel : str, optional
+            Keeps events coded on this channel (``event_channels``: ``state``, ``party``,
+            ``parliament``, ``multilateral``).
         {timeout}
 
         Returns
@@ -257,6 +283,10 @@ class Database:
         return self._run(
             "events",
             timeout=timeout,
+            context=_flag("context", context),
+            involving=_text("involving", involving),
+            level=_text("level", level),
+            channel=_text("channel", channel),
             polity=_text("polity", polity),
             kind=_text("kind", kind),
             start=_date("start", start),
@@ -276,14 +306,20 @@ class Database:
         end: DateLike | None = None,
         in_force_on: DateLike | None = None,
         *,
+        context: bool = False,
+        involving: str | int | None = None,
         timeout: float | None = None,
     ) -> ResultSet:
-        """Treaties and other international instruments, with their lifecycle dates.
+        """Mongolia's treaties and other international instruments, with their lifecycle dates.
+
+        With ``polity``, those of Mongolia with that state. ``in_force_basis`` says by what rule a
+        treaty is in force: ``recorded`` (entry into force and end recorded), ``term`` (a stated
+        term, e.g. one year for annual protocols) or ``assumed`` (no recorded end and no term).
 
         Parameters
         ----------
         {polity}
-            Keeps treaties to which the state is a party.
+            Keeps treaties of Mongolia with that state (both parties).
         kind : str, optional
             The form: ``treaty``, ``agreement``, ``protocol``, ``convention`` or ``declaration``.
         {start}
@@ -291,6 +327,12 @@ class Database:
         in_force_on : str, int or datetime.date, optional
             Keeps the treaties in force on that day (the first day of an EDTF date): certainly
             signed or in force by then and not possibly ended.
+        context : bool, default False
+            Also give the treaties Mongolia takes no part in (a war, a treaty between others);
+            ``mongolia_role`` marks each.
+        involving : str or int, optional
+            Keeps the treaties of this polity whatever Mongolia's part in them (implies
+            ``context``).
         {timeout}
 
         Returns
@@ -319,6 +361,8 @@ class Database:
         return self._run(
             "treaties",
             timeout=timeout,
+            context=_flag("context", context),
+            involving=_text("involving", involving),
             polity=_text("polity", polity),
             kind=_text("kind", kind),
             start=_date("start", start),
@@ -1053,13 +1097,17 @@ class Database:
         end: int | None = None,
         polity: str | list[str] | None = None,
         *,
+        directed: bool = False,
         timeout: float | None = None,
     ) -> ResultSet:
         """The dyad-year panel of Mongolia and its partners, in the manner of peacesciencer.
 
         One row per partner and year in which both existed (from 1921 or the partner's first
-        year). Event counts count recorded events, so 0 means "none recorded"; a dated event counts
-        in the year its date begins. NA (None, NaN in DataFrames) where no source covers a cell.
+        year), side 1 Mongolia and side 2 the partner; ``directed=True`` gives two rows,
+        Mongolia→X and X→Mongolia, as peacesciencer's ``create_dyadyears(directed = TRUE)``.
+        Counts are of recorded events, never NA (0: none recorded; a dated event counts in the
+        year its date begins); states of the world are NA where no source covers the year. The
+        README's panel table gives each column's NA and 0 rule.
 
         Parameters
         ----------
@@ -1069,42 +1117,48 @@ class Database:
             Last year (default: the latest year the data covers).
         polity : str or list of str, optional
             Only these partners, each in any form a ``polity=`` filter accepts.
+        directed : bool, default False
+            Two rows per partner-year, one per direction.
         {timeout}
 
         Returns
         -------
         ResultSet
-            Rows as dicts (kind ``panel``), by partner and year. Columns:
+            Rows as dicts (kind ``panel``), by partner and year; the same column types whatever
+            the subset. Columns:
 
-            partner, partner_name : str
-                The partner's code and name.
-            year : int
-                The calendar year.
-            ccode, gwcode : int or None
-                The partner's COW and Gleditsch-Ward numbers in the year; NA outside the lists'
-                spells (Mongolia is 712 in both).
-            relations : bool or None
-                True when a cited relations date (of the partner or a state it continues) is
-                certainly on or before 31 December of the year and no recorded break is in force;
-                False when that date is certainly later, or a break is in force; NA when no source
-                dates relations or the date may fall either side.
-            years_since_relations : int or None
-                The year minus the earliest possible year of establishment, where ``relations``.
+            partner, partner_name, year : str, str, int
+                The partner's code and name, and the calendar year.
+            polity1, polity2 : str
+                Side 1 and side 2 (``MNG`` and the partner, or the reverse).
+            ccode1, ccode2, gwcode1, gwcode2 : int or NA
+                Each side's COW and Gleditsch-Ward number in the year; NA outside the lists.
+            relations : bool or NA
+                Cited relations in place by the year's end; NA where no source dates them or
+                the date may fall either side.
+            years_since_relations : int or NA
+                The year minus the earliest possible year of establishment (negative before
+                it); NA where no source dates relations.
             treaties_signed, treaties_terminated : int
-                ``treaty_signed`` and ``treaty_terminated`` events of the two whose date begins in
-                the year.
-            treaties_in_force : int
-                Treaties with both as parties in force on 1 July of the year.
-            treaties_in_force_ids : list of int
-                Their ids (see ``treaties``).
-            visits_to_mongolia, visits_from_mongolia : int
-                Visits with the partner as visitor and Mongolia as host, and the reverse.
-            meetings, aid_events : int
-                ``meeting`` and ``aid`` events in which both take part.
-            ambassador_from_mongolia, ambassador_to_mongolia : bool or None
-                True when a cited posting covers the year; NA otherwise (no source says there was
-                none).
-            trade_turnover : float or None
+                Treaties of the two signed or terminated in the year.
+            treaties_in_force, treaties_in_force_ids : int, list of int
+                Treaties of both in force on 1 July by a recorded end or a stated term.
+            treaties_in_force_assumed, treaties_in_force_assumed_ids : int, list of int
+                Treaties taken to be in force with neither (``in_force_basis`` ``assumed``).
+            visits_1_to_2, visits_2_to_1, statements_1_to_2, statements_2_to_1 : int
+                Visits and statements by direction.
+            meetings, meetings_hosted, aid_events : int
+                Meetings with both as sides; meetings of the partner Mongolia only hosted;
+                aid events.
+            ambassador_1_in_2, ambassador_2_in_1 : bool or NA
+                A cited posting covers the year; False within the span of that direction's
+                recorded postings, NA outside it.
+            embassy_1_in_2, embassy_2_in_1 : bool or NA
+                A resident embassy dated open in the year.
+            unga_agreement_index, unga_identical_share, unga_n_votes : float, float, int or NA
+                UN General Assembly agreement in the year; NA where either was not a member or
+                no common vote exists.
+            trade_turnover : float or NA
                 One column per indicator: the year's figure, NA where the source gives none.
 
         Raises
@@ -1136,6 +1190,7 @@ class Database:
             start=None if start is None else str(start),
             end=None if end is None else str(end),
             partners=None if partners is None else ";".join(partners),
+            directed=_flag("directed", directed),
         )
 
     @_documented(Event)

@@ -245,9 +245,12 @@ class Treaty(Record):
     signed: str | None
     signed_place: str | None
     in_force: str | None
+    ratified: str | None
     terminated: str | None
     in_force_from: _dt.date | None
+    start_basis: str | None
     terminated_from: _dt.date | None
+    in_force_basis: str | None
     term_years: int | None
     languages: tuple[str, ...]
     note: str | None

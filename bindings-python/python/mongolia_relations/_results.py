@@ -162,7 +162,8 @@ class ResultSet:
         -------
         pandas.DataFrame
             One column per column of the rows: dates as datetime64, vocabularies as
-            categoricals, unknown as NaN/NaT/None (never 0).
+            categoricals, whole numbers as ``Int64`` and booleans as ``boolean`` (nullable:
+            unknown stays ``pd.NA``/NaT, never 0).
 
         Raises
         ------
@@ -177,10 +178,16 @@ class ResultSet:
         'category'
         """
         try:
-            import pandas  # noqa: F401
+            import pandas as pd
+            import pyarrow as pa
         except ImportError as e:  # pragma: no cover
             raise ImportError("to_pandas() needs pandas and pyarrow: pip install 'mongolia-relations[pandas]'") from e
-        return self.to_arrow().to_pandas(date_as_object=False)
+
+        # Nullable integers and booleans whatever the rows: numpy's would turn an integer column
+        # with a gap into float64 and a boolean one into object, so that a subset and the whole
+        # had different dtypes.
+        nullable = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+        return self.to_arrow().to_pandas(date_as_object=False, types_mapper=nullable.get)
 
     def to_polars(self) -> Any:
         """The rows as a ``polars.DataFrame`` (needs polars).
