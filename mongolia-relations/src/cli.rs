@@ -345,17 +345,40 @@ enum Command {
     },
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
+/// The `mongolia-relations` program: parses the process's arguments, and Ctrl-C stops the
+/// running query.
+pub fn main() -> ExitCode {
     catch_ctrl_c();
-    match run(&cli) {
-        Ok(()) => ExitCode::SUCCESS,
+    ExitCode::from(run_args(std::env::args_os(), || {
+        INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
+    }))
+}
+
+/// Runs the command line on `args` (the first is the program's name) and returns the exit
+/// status: 0 on success, 2 for a usage error, 130 when `interrupted` said stop, 1 otherwise.
+/// Output goes to the process's stdout and stderr. `interrupted` is asked every few thousand
+/// steps of a query; the Python package passes one that runs Python's signal handlers.
+pub fn run_args<I, T>(args: I, interrupted: impl Fn() -> bool + Send + Sync + 'static) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are "errors" that print to stdout and succeed.
+            let _ = e.print();
+            return u8::try_from(e.exit_code()).unwrap_or(2);
+        }
+    };
+    match run(&cli, interrupted) {
+        Ok(()) => 0,
         Err(e) => {
             eprintln!("error: {e}");
             if matches!(e, Error::Interrupted { .. }) {
-                ExitCode::from(EXIT_INTERRUPTED)
+                EXIT_INTERRUPTED
             } else {
-                ExitCode::FAILURE
+                1
             }
         }
     }
@@ -365,7 +388,7 @@ fn to_rows<T: Serialize>(records: &[T]) -> Vec<Value> {
     records.iter().map(|r| serde_json::to_value(r).unwrap_or(Value::Null)).collect()
 }
 
-fn run(cli: &Cli) -> Result<(), Error> {
+fn run(cli: &Cli, interrupted: impl Fn() -> bool + Send + Sync + 'static) -> Result<(), Error> {
     let limits = cli.bounds.limits()?;
     if let Command::Build { extra, out, force } = &cli.command {
         // Before any dataset is opened: a build reads no --db, and takes no heap limit.
@@ -385,7 +408,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
         None => Dataset::embedded()?,
     };
     data.set_limits(limits)?;
-    data.set_interrupt_check(|| INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed));
+    data.set_interrupt_check(interrupted);
     let (rows, columns): (Vec<Value>, &[&str]) = match &cli.command {
         Command::Events { filters, cameo, plover } => {
             let f = Filter {
