@@ -71,7 +71,7 @@ def test_metadata_version_hash_and_citation():
     meta = mr.metadata()
     assert meta["content_hash"] == mr.CONTENT_HASH == mr.content_hash()
     assert mr.dataset_version() == meta["dataset_version"]
-    assert mr.cite(format="bibtex").startswith("@dataset{")
+    assert mr.cite(format="biblatex").startswith("@dataset{")
     assert mr.CONTENT_HASH[:12] in mr.cite()
     assert isinstance(mr.__version__, str)
 
