@@ -38,7 +38,7 @@ def test_result_sets_support_len_iteration_indexing_and_slices(dprk_events):
     assert len(dprk_events[:3]) == 3
     with pytest.raises(IndexError):
         dprk_events[10_000]
-    assert "<table>" in dprk_events._repr_html_()
+    assert "<table " in dprk_events._repr_html_()
 
 
 def test_filters_accept_dates_years_and_strings():

@@ -436,7 +436,7 @@ class Database:
         if isinstance(result, Record):
             return self.cite_sources(self._record_sources(result), format)
         if isinstance(result, str):
-            raise InvalidFilterError("pass a result, a record or a list of source ids, not one string: [" + repr(result) + "]")
+            raise InvalidFilterError(f"pass a result, a record or a list of source ids, not one string: [{result!r}]")
         ids = list(result)
         if not all(isinstance(i, str) for i in ids):
             raise InvalidFilterError("cite_sources takes a ResultSet, a record or source ids (strings)")

@@ -71,12 +71,13 @@ class ResultSet:
             if kept and used + w > _REPR_WIDTH:
                 break
             kept, used = kept + 1, used + w + 2
-        lines = [head, "  ".join(c.ljust(w) for c, w in zip(columns[:kept], widths)).rstrip()]
-        lines += ["  ".join(v.ljust(w) for v, w in zip(r[:kept], widths)).rstrip() for r in rows]
+        lines = [head, "  ".join(c.ljust(w) for c, w in zip(columns[:kept], widths, strict=False)).rstrip()]
+        lines += ["  ".join(v.ljust(w) for v, w in zip(r[:kept], widths, strict=False)).rstrip() for r in rows]
         if n > len(rows):
             lines.append(f"... {n - len(rows)} more rows")
         if kept < len(columns):
-            lines.append(f"... more columns: {', '.join(columns[kept:])} (to_pandas() shows all)")
+            more = f"... {len(columns) - kept} more columns: {', '.join(columns[kept:])}"
+            lines.append(_shorten(more, _REPR_WIDTH - 20) + " (to_pandas() shows all)")
         return "\n".join(lines)
 
     def _preview(self, count: int, cut: int) -> tuple[list[str], list[list[str]]]:

@@ -134,11 +134,15 @@ fn fit(columns: &[Column], limit: usize) -> Vec<usize> {
             *w = c.usual;
         }
     }
-    let floors: [&dyn Fn(&Column) -> Option<usize>; 2] = [&|c| c.prose.then_some(c.header.max(20)), &|c| Some(c.header.max(4))];
-    for floor in floors {
+    // First pass: prose alone, down to 20 columns; second: any column, down to its header.
+    let floor = |pass: usize, c: &Column| match pass {
+        0 => c.prose.then_some(c.header.max(20)),
+        _ => Some(c.header.max(4)),
+    };
+    for pass in 0..2 {
         while total(&widths) > limit {
             let shrinkable = (0..widths.len())
-                .filter(|&i| floor(&columns[i]).is_some_and(|f| widths[i] > f))
+                .filter(|&i| floor(pass, &columns[i]).is_some_and(|f| widths[i] > f))
                 .max_by_key(|&i| (widths[i], std::cmp::Reverse(i)));
             match shrinkable {
                 Some(i) => widths[i] -= 1,
