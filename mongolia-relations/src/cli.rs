@@ -542,7 +542,7 @@ fn run(cli: &Cli, matches: &ArgMatches, interrupted: impl Fn() -> bool + Send + 
                 Some(format) if !*bibtex => format,
                 _ => CitationFormat::Bibtex,
             };
-            println!("{}", data.cite(format)?);
+            emit(&data.cite(format)?);
             return Ok(());
         }
         Command::Version => {
@@ -652,7 +652,7 @@ fn run(cli: &Cli, matches: &ArgMatches, interrupted: impl Fn() -> bool + Send + 
             (_, name) => name.unwrap_or_default(),
         };
         let ids = data.sources_behind(kind, &rows)?;
-        println!("{}", data.cite_sources(&ids, format)?);
+        emit(&data.cite_sources(&ids, format)?);
         return Ok(());
     }
     let layout = table::Layout {
@@ -661,6 +661,11 @@ fn run(cli: &Cli, matches: &ArgMatches, interrupted: impl Fn() -> bool + Send + 
     };
     print(&rows, columns, cli.format, &layout);
     Ok(())
+}
+
+/// Prints `text` and a newline; a closed pipe (e.g. `| head`) is not an error worth reporting.
+fn emit(text: &str) {
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
 }
 
 /// A build is not a query: it holds the whole extended database in memory, unbounded.

@@ -295,3 +295,20 @@ fn the_command_line_prints_votes_and_agreement_and_stats_counts_the_un_tables() 
     assert_eq!(n("UN General Assembly votes: MNG"), Some(5177));
     assert_eq!(n("UN General Assembly agreement rows"), Some(9448));
 }
+
+#[test]
+fn a_closed_pipe_ends_citations_and_tables_quietly() {
+    for args in [&["cite"][..], &["sources", "--format", "bibtex"], &["events", "--polity", "PRK"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mongolia-relations"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Closed before the program writes, as `| head` closes it after the first lines.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}

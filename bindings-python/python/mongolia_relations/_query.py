@@ -404,6 +404,7 @@ class Database:
 
         Examples
         --------
+        >>> import mongolia_relations as mr
         >>> mr.cite().startswith("@misc{mongolia_relations_")
         True
         """
@@ -428,8 +429,10 @@ class Database:
 
         Examples
         --------
-        >>> print(mr.cite_sources(mr.events(polity="North Korea", kind="relations_established")))
-        @misc{doc001, ...
+        >>> import mongolia_relations as mr
+        >>> bib = mr.cite_sources(mr.events(polity="North Korea", kind="relations_established"))
+        >>> bib.startswith("@misc{doc001,")
+        True
         """
         if isinstance(result, ResultSet):
             return result.cite_sources(format)

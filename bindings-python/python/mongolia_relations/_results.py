@@ -63,7 +63,7 @@ class ResultSet:
         head = f"<ResultSet: {n} {self.kind} row{'' if n == 1 else 's'}>"
         if not n:
             return head
-        columns, rows = self._preview(_REPR_ROWS, _REPR_CELL)
+        columns, rows, _ = self._preview(_REPR_ROWS, _REPR_CELL)
         widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(columns)]
         # As many columns as fit a console line; the rest are named.
         kept, used = 0, 0
@@ -80,12 +80,21 @@ class ResultSet:
             lines.append(_shorten(more, _REPR_WIDTH - 20) + " (to_pandas() shows all)")
         return "\n".join(lines)
 
-    def _preview(self, count: int, cut: int) -> tuple[list[str], list[list[str]]]:
+    def _preview(self, count: int, cut: int) -> tuple[list[str], list[list[str]], list[bool]]:
         """The first ``count`` rows as text cut to ``cut`` characters, without the columns that
-        have no value in them."""
+        have no value in them, and whether each column holds numbers (ints and floats only:
+        a year or a code kept as text, "1948" or "020", is no number to right-align)."""
         rows = [self._native.row(i) for i in range(min(len(self), count))]
         columns = [c for c in self.columns if any(_cell(r.get(c)) for r in rows)] or self.columns
-        return columns, [[_shorten(_cell(r.get(c)), cut) for c in columns] for r in rows]
+        numeric = [
+            all(
+                isinstance(r.get(c), int | float) and not isinstance(r.get(c), bool)
+                for r in rows
+                if r.get(c) is not None
+            )
+            for c in columns
+        ]
+        return columns, [[_shorten(_cell(r.get(c)), cut) for c in columns] for r in rows], numeric
 
     def cite_sources(self, format: str = "bibtex") -> str:
         """The references of the sources behind these rows, as peacesciencer's ``ps_cite`` does.
@@ -103,7 +112,9 @@ class ResultSet:
 
         Examples
         --------
-        >>> bib = mr.events(polity="North Korea").cite_sources()
+        >>> import mongolia_relations as mr
+        >>> mr.events(polity="North Korea").cite_sources().startswith("@misc{")
+        True
         """
         if self.kind == "sql":
             ids = sorted({str(r["source"]) for r in self.to_dicts() if r.get("source")})
@@ -144,7 +155,7 @@ class ResultSet:
 
     def _repr_html_(self) -> str:
         n = len(self)
-        columns, rows = self._preview(_HTML_ROWS, _HTML_CELL)
+        columns, rows, numeric = self._preview(_HTML_ROWS, _HTML_CELL)
         shown = f"first {len(rows)} shown" if n > len(rows) else "all shown"
         caption = (
             f'<caption style="caption-side:top;text-align:left;padding:4px 0;font-weight:bold">'
@@ -157,9 +168,9 @@ class ResultSet:
         for k, row in enumerate(rows):
             shade = "background:rgba(127,127,127,0.08);" if k % 2 else ""
             cells = "".join(
-                f'<td style="text-align:{"right" if _numeric(v) else "left"};padding:3px 8px;vertical-align:top">'
-                f"{html.escape(v)}</td>"
-                for v in row
+                f'<td style="text-align:{"right" if num else "left"};padding:3px 8px;vertical-align:top;'
+                f'{"white-space:nowrap;" if len(v) <= 24 else "min-width:16em;"}">{html.escape(v)}</td>'
+                for v, num in zip(row, numeric, strict=True)
             )
             body.append(f'<tr style="{shade}">{cells}</tr>')
         table = (
@@ -190,11 +201,3 @@ def _cell(value: object) -> str:
 
 def _shorten(text: str, cut: int) -> str:
     return text if len(text) <= cut else text[: cut - 1] + "\u2026"
-
-
-def _numeric(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True

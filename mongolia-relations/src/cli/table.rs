@@ -59,6 +59,7 @@ impl Layout {
                     usual: at(9).unwrap_or(0).max(header),
                     header,
                     prose: is_prose(cells.iter().map(|r| r[i].matches(' ').count())),
+                    numeric: cells.iter().all(|r| r[i].is_empty() || r[i].parse::<f64>().is_ok()),
                 }
             })
             .collect();
@@ -117,12 +118,14 @@ struct Column {
     header: usize,
     /// Whether it holds prose (summaries, titles): words, not codes or dates.
     prose: bool,
+    /// Whether every value is a number (ids, counts): a cut number would read as another.
+    numeric: bool,
 }
 
 /// The widths that make the line fit `limit`: codes and dates narrow to the width nine values in
 /// ten fit (the rare long one is cut), then prose gives up what is still too much, down to 20
-/// columns, then any column, widest first, down to its header's width (a table cannot be
-/// narrower than its headers).
+/// columns, then any column but numbers, widest first, down to its header's width (a table
+/// cannot be narrower than its headers).
 fn fit(columns: &[Column], limit: usize) -> Vec<usize> {
     let total = |w: &[usize]| w.iter().sum::<usize>() + GAP.len() * w.len().saturating_sub(1);
     let mut widths: Vec<usize> = columns.iter().map(|c| c.natural).collect();
@@ -130,13 +133,14 @@ fn fit(columns: &[Column], limit: usize) -> Vec<usize> {
         return widths;
     }
     for (w, c) in widths.iter_mut().zip(columns) {
-        if !c.prose {
+        if !c.prose && !c.numeric {
             *w = c.usual;
         }
     }
     // First pass: prose alone, down to 20 columns; second: any column, down to its header.
     let floor = |pass: usize, c: &Column| match pass {
         0 => c.prose.then_some(c.header.max(20)),
+        _ if c.numeric => None,
         _ => Some(c.header.max(4)),
     };
     for pass in 0..2 {
