@@ -20,8 +20,10 @@ python3 -m venv "$tmp/venv"
 "$tmp/venv/bin/maturin" sdist -m bindings-python/Cargo.toml -o "$tmp/sdist"
 mkdir "$tmp/unpacked"
 tar -xzf "$tmp"/sdist/*.tar.gz -C "$tmp/unpacked"
+# Listed first: `grep -q` ends the pipe early, which pipefail would count as tar failing.
+sdist_files=$(tar -tzf "$tmp"/sdist/*.tar.gz)
 for licence in LICENSE-MIT LICENSE-APACHE; do
-  tar -tzf "$tmp"/sdist/*.tar.gz | grep -q "/$licence\$" || { echo "the sdist has no $licence" >&2; exit 1; }
+  grep -q "/$licence\$" <<<"$sdist_files" || { echo "the sdist has no $licence" >&2; exit 1; }
 done
 # Build in a copy that has nothing but the sdist's files.
 "$tmp/venv/bin/python" -m pip wheel -q --no-deps "$tmp"/unpacked/* -w "$tmp/wheel"
@@ -40,7 +42,8 @@ if [ "$got" != "$expected" ]; then
 fi
 # The README's way to the binary; the debug profile reuses this tree's build.
 CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}" cargo install -q --locked --debug --path mongolia-relations --root "$tmp/cargo-root"
-"$tmp/cargo-root/bin/mongolia-relations" version --format json | grep -q "$expected"
+installed=$("$tmp/cargo-root/bin/mongolia-relations" version --format json)
+grep -q "$expected" <<<"$installed" || { echo "the installed binary embeds another database: $installed" >&2; exit 1; }
 
 # A release build with zig from a clean tree takes longer than the rest of this check (about 10
 # minutes on 2 cores), so it is asked for, not run by default.
