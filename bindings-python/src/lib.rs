@@ -119,6 +119,29 @@ impl NativeResult {
         Ok(dict)
     }
 
+    /// The references of the sources behind these rows ("bibtex", "biblatex" or "text"), from
+    /// the database the rows came from (`db`, else the embedded dataset).
+    #[pyo3(signature = (format="bibtex", db=None))]
+    fn cite_sources(&self, py: Python<'_>, format: &str, db: Option<String>) -> PyResult<String> {
+        let format = CitationFormat::parse(format).map_err(|e| errors::to_py(py, e))?;
+        let Payload::Records { rows, .. } = &self.payload else {
+            return Err(errors::to_py(
+                py,
+                mongolia_relations::Error::InvalidInput {
+                    field: "result",
+                    reason: "an sql result names its sources only in a `source` column: pass those ids to cite_sources".into(),
+                },
+            ));
+        };
+        py.detach(|| {
+            with_data(db.as_deref(), Limits::default(), |data| {
+                let ids = data.sources_behind(&self.kind, rows)?;
+                data.cite_sources(&ids, format)
+            })
+        })
+        .map_err(|e| errors::to_py(py, e))
+    }
+
     /// The rows as an Arrow C stream (the PyCapsule protocol).
     #[pyo3(signature = (requested_schema=None))]
     fn __arrow_c_stream__<'py>(&self, py: Python<'py>, requested_schema: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyCapsule>> {
@@ -194,13 +217,15 @@ fn with_data<T>(
 /// Room SQLite's heap has above the largest working-memory budget asked for (pages, statements).
 const HEAP_ROOM: u64 = 512 << 20;
 
+/// The hard heap limit set so far (0: none).
+static HELD: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// Keeps SQLite's hard heap limit above every budget asked for so far. The limit binds every
 /// connection of the same SQLite library in the process; the wheel links a private copy of
 /// SQLite (its symbols are not exported), so that is this package's connections only, never
 /// Python's `sqlite3`. It stops what the per-query budget, checked every few hundred steps,
 /// could let through between two checks.
 fn hold_heap_to(limits: &Limits) {
-    static HELD: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let wanted = limits.memory.saturating_add(HEAP_ROOM);
     if HELD.fetch_max(wanted, std::sync::atomic::Ordering::Relaxed) < wanted {
         // The largest asked for, should another thread have raised it meanwhile.
@@ -458,26 +483,41 @@ fn countrycode<'py>(
     py_value(py, &serde_json::to_value(conversion).unwrap_or(Value::Null), Col::Json)
 }
 
-/// The citation of the dataset as "text" or "bibtex".
+/// The citation of the dataset as "text", "bibtex" (`@misc`) or "biblatex" (`@dataset`).
 #[pyfunction]
-#[pyo3(signature = (format="text", db=None))]
+#[pyo3(signature = (format="bibtex", db=None))]
 fn cite(py: Python<'_>, format: &str, db: Option<String>) -> PyResult<String> {
-    let format = match format {
-        "text" => CitationFormat::Text,
-        "bibtex" => CitationFormat::Bibtex,
-        other => {
-            return Err(errors::to_py(
-                py,
-                mongolia_relations::Error::UnknownValue {
-                    vocabulary: "citation format",
-                    input: other.into(),
-                    known: vec!["bibtex".into(), "text".into()],
-                },
-            ))
-        }
-    };
+    let format = CitationFormat::parse(format).map_err(|e| errors::to_py(py, e))?;
     py.detach(move || with_data(db.as_deref(), Limits::default(), |data| data.cite(format)))
         .map_err(|e| errors::to_py(py, e))
+}
+
+/// The references of the sources with these ids ("bibtex", "biblatex" or "text").
+#[pyfunction]
+#[pyo3(signature = (ids, format="bibtex", db=None))]
+fn cite_source_ids(py: Python<'_>, ids: Vec<String>, format: &str, db: Option<String>) -> PyResult<String> {
+    let format = CitationFormat::parse(format).map_err(|e| errors::to_py(py, e))?;
+    py.detach(move || with_data(db.as_deref(), Limits::default(), |data| data.cite_sources(&ids, format)))
+        .map_err(|e| errors::to_py(py, e))
+}
+
+/// Runs the command line (`argv[0]` is the program's name) and returns its exit status: the
+/// same code as the `mongolia-relations` binary, writing to the process's stdout and stderr.
+/// Ctrl-C stops a running query (status 130).
+#[pyfunction]
+fn main(py: Python<'_>, argv: Vec<String>) -> u8 {
+    errors::clear_pending();
+    let status = py.detach(move || {
+        let status = mongolia_relations::cli::run_args(argv, errors::signals_raised);
+        let _ = std::io::Write::flush(&mut std::io::stdout());
+        status
+    });
+    // The command line holds SQLite's heap to its own budget; give the process back the limit
+    // its queries had (none, if they set none).
+    let held = HELD.load(std::sync::atomic::Ordering::Relaxed);
+    mongolia_relations::set_process_heap_limit((held > 0).then_some(held));
+    errors::clear_pending();
+    status
 }
 
 /// Builds the embedded dataset plus seed folders into a new database file; returns its content
@@ -541,6 +581,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(query, m)?)?;
     m.add_function(wrap_pyfunction!(metadata, m)?)?;
     m.add_function(wrap_pyfunction!(cite, m)?)?;
+    m.add_function(wrap_pyfunction!(cite_source_ids, m)?)?;
+    m.add_function(wrap_pyfunction!(main, m)?)?;
     m.add_function(wrap_pyfunction!(polity_for_code, m)?)?;
     m.add_function(wrap_pyfunction!(countrycode, m)?)?;
     m.add_function(wrap_pyfunction!(build_extension, m)?)?;

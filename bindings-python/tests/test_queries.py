@@ -38,7 +38,7 @@ def test_result_sets_support_len_iteration_indexing_and_slices(dprk_events):
     assert len(dprk_events[:3]) == 3
     with pytest.raises(IndexError):
         dprk_events[10_000]
-    assert "<table>" in dprk_events._repr_html_()
+    assert "<table " in dprk_events._repr_html_()
 
 
 def test_filters_accept_dates_years_and_strings():
@@ -71,7 +71,7 @@ def test_metadata_version_hash_and_citation():
     meta = mr.metadata()
     assert meta["content_hash"] == mr.CONTENT_HASH == mr.content_hash()
     assert mr.dataset_version() == meta["dataset_version"]
-    assert mr.cite(format="bibtex").startswith("@dataset{")
+    assert mr.cite(format="biblatex").startswith("@dataset{")
     assert mr.CONTENT_HASH[:12] in mr.cite()
     assert isinstance(mr.__version__, str)
 

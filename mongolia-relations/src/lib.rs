@@ -20,9 +20,14 @@
 //! read-only query; [`Dataset::open`] opens a database built from a researcher's own seeds.
 #![warn(missing_docs)]
 
+// The command line names this crate by its public name, as the binary did before it moved here.
+extern crate self as mongolia_relations;
+
 mod bounds;
 pub mod builder;
 mod cite;
+#[cfg(feature = "cli")]
+pub mod cli;
 mod codebook;
 mod coverage;
 mod dataset;

@@ -383,3 +383,20 @@ fn events_and_treaties_are_mongolias_unless_context_is_asked_for() {
         (Some(712), Some(731))
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_citations_and_tables_quietly() {
+    for args in [&["cite"][..], &["sources", "--format", "bibtex"], &["events", "--polity", "PRK"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mongolia-relations"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Closed before the program writes, as `| head` closes it after the first lines.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}

@@ -3,7 +3,7 @@
 >>> import mongolia_relations as mr
 >>> treaties = mr.events(polity="North Korea", kind="treaty_signed")
 >>> df = treaties.to_pandas()            # or .to_polars(), .to_arrow()
->>> citation = mr.cite(format="bibtex")  # the dataset; record.citations() for each fact
+>>> mr.cite()                            # BibTeX of the dataset; mr.cite_sources(treaties) of its sources
 
 Module-level functions query the dataset embedded in the package; ``open(path)`` opens a
 database file built from your own seeds.
@@ -84,6 +84,7 @@ unga_agreement = _embedded.unga_agreement
 search = _embedded.search
 sql = _embedded.sql
 cite = _embedded.cite
+cite_sources = _embedded.cite_sources
 metadata = _embedded.metadata
 export = _embedded.export
 
@@ -272,6 +273,7 @@ __all__ = [
     "build_extension",
     "citations",
     "cite",
+    "cite_sources",
     "codes",
     "content_hash",
     "coverage",

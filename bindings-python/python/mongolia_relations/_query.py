@@ -8,7 +8,7 @@ import os
 import re
 import textwrap
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from . import _native
@@ -1357,18 +1357,36 @@ class Database:
         """
         return self._run("disputes_of", self._key(record), timeout=timeout)
 
-    def cite(self, format: str = "text") -> str:
-        """The citation of the dataset itself, with its version and content hash.
+    def _record_sources(self, record: Record) -> list[str]:
+        """The ids of the sources one record rests on."""
+        if record.table == "sources":
+            return [str(getattr(record, record.key))]
+        claims = getattr(record, "claims", None)
+        if isinstance(claims, tuple | list):
+            return sorted({s for claim in claims for s in (claim.get("sources") or ())})
+        own = getattr(record, "sources", None)
+        if isinstance(own, tuple | list):
+            return list(own)
+        single = getattr(record, "source", None)
+        if isinstance(single, str):
+            return [single]
+        return sorted({c.source for c in self.citations(record)})
+
+    def cite(self, format: str = "bibtex") -> str:
+        """The citation of the dataset, with its version and content hash.
 
         Parameters
         ----------
-        format : str, default "text"
-            ``"text"`` for a reference line, ``"bibtex"`` for a BibTeX entry.
+        format : str
+            ``"bibtex"`` (default): a BibTeX ``@misc`` entry, which BibTeX, natbib and every
+            reference manager read; ``"biblatex"``: a biblatex ``@dataset`` entry; ``"text"``:
+            a plain-text reference.
 
         Returns
         -------
         str
-            The citation; cite each fact's own sources with ``citations()``.
+            The entry (a URL only where the dataset's metadata names one); cite the sources
+            behind a result with ``cite_sources``, each fact's with ``citations()``.
 
         Raises
         ------
@@ -1378,10 +1396,45 @@ class Database:
         Examples
         --------
         >>> import mongolia_relations as mr
-        >>> "mongolia-relations" in mr.cite()
+        >>> mr.cite().startswith("@misc{mongolia_relations_")
         True
         """
         return _native.cite(format, self.path)
+
+    def cite_sources(self, result: ResultSet | Record | Iterable[str], format: str = "bibtex") -> str:
+        """The references of the sources behind a result, as peacesciencer's ``ps_cite`` does.
+
+        Parameters
+        ----------
+        result : ResultSet, Record or iterable of str
+            Rows of any query (their ``sources`` and ``source`` fields, a dispute's claims, a
+            polity's citations), one record, or source ids.
+        format : str
+            ``"bibtex"`` (default: ``@misc`` entries keyed by the source's id, stable across
+            versions), ``"biblatex"`` (``@online`` for a source with a URL) or ``"text"``.
+
+        Returns
+        -------
+        str
+            One entry per source, sorted by id, each once.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> bib = mr.cite_sources(mr.events(polity="North Korea", kind="relations_established"))
+        >>> bib.startswith("@misc{doc001,")
+        True
+        """
+        if isinstance(result, ResultSet):
+            return result.cite_sources(format)
+        if isinstance(result, Record):
+            return self.cite_sources(self._record_sources(result), format)
+        if isinstance(result, str):
+            raise InvalidFilterError(f"pass a result, a record or a list of source ids, not one string: [{result!r}]")
+        ids = list(result)
+        if not all(isinstance(i, str) for i in ids):
+            raise InvalidFilterError("cite_sources takes a ResultSet, a record or source ids (strings)")
+        return _native.cite_source_ids(ids, format, self.path)
 
     def export(self, out: str | os.PathLike[str], format: str = "csv", *, force: bool = False) -> dict[str, Any]:
         """Write every table, the SQLite file, an ICEWS-layout event file and a manifest to a folder.

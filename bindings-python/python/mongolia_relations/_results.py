@@ -87,7 +87,67 @@ class ResultSet:
             yield self._make(i)
 
     def __repr__(self) -> str:
-        return f"<ResultSet of {len(self)} {self.kind}>"
+        n = len(self)
+        head = f"<ResultSet: {n} {self.kind} row{'' if n == 1 else 's'}>"
+        if not n:
+            return head
+        columns, rows, _ = self._preview(_REPR_ROWS, _REPR_CELL)
+        widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(columns)]
+        # As many columns as fit a console line; the rest are named.
+        kept, used = 0, 0
+        for w in widths:
+            if kept and used + w > _REPR_WIDTH:
+                break
+            kept, used = kept + 1, used + w + 2
+        lines = [head, "  ".join(c.ljust(w) for c, w in zip(columns[:kept], widths, strict=False)).rstrip()]
+        lines += ["  ".join(v.ljust(w) for v, w in zip(r[:kept], widths, strict=False)).rstrip() for r in rows]
+        if n > len(rows):
+            lines.append(f"... {n - len(rows)} more rows")
+        if kept < len(columns):
+            more = f"... {len(columns) - kept} more columns: {', '.join(columns[kept:])}"
+            lines.append(_shorten(more, _REPR_WIDTH - 20) + " (to_pandas() shows all)")
+        return "\n".join(lines)
+
+    def _preview(self, count: int, cut: int) -> tuple[list[str], list[list[str]], list[bool]]:
+        """The first ``count`` rows as text cut to ``cut`` characters, without the columns that
+        have no value in them, and whether each column holds numbers (ints and floats only:
+        a year or a code kept as text, "1948" or "020", is no number to right-align)."""
+        rows = [self._native.row(i) for i in range(min(len(self), count))]
+        columns = [c for c in self.columns if any(_cell(r.get(c)) for r in rows)] or self.columns
+        numeric = [
+            all(
+                isinstance(r.get(c), int | float) and not isinstance(r.get(c), bool)
+                for r in rows
+                if r.get(c) is not None
+            )
+            for c in columns
+        ]
+        return columns, [[_shorten(_cell(r.get(c)), cut) for c in columns] for r in rows], numeric
+
+    def cite_sources(self, format: str = "bibtex") -> str:
+        """The references of the sources behind these rows, as peacesciencer's ``ps_cite`` does.
+
+        Parameters
+        ----------
+        format : str
+            ``"bibtex"`` (default, ``@misc`` entries keyed by source id), ``"biblatex"`` or
+            ``"text"``.
+
+        Returns
+        -------
+        str
+            One entry per source, sorted by id, each once.
+
+        Examples
+        --------
+        >>> import mongolia_relations as mr
+        >>> mr.events(polity="North Korea").cite_sources().startswith("@misc{")
+        True
+        """
+        if self.kind == "sql":
+            ids = sorted({str(r["source"]) for r in self.to_dicts() if r.get("source")})
+            return _native.cite_source_ids(ids, format, self._db)
+        return self._native.cite_sources(format, self._db)
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """The rows as dictionaries, one key per column.
@@ -217,16 +277,50 @@ class ResultSet:
         return pl.DataFrame(self)
 
     def _repr_html_(self) -> str:
-        shown = min(len(self), 20)
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in self.columns)
+        n = len(self)
+        columns, rows, numeric = self._preview(_HTML_ROWS, _HTML_CELL)
+        shown = f"first {len(rows)} shown" if n > len(rows) else "all shown"
+        caption = (
+            f'<caption style="caption-side:top;text-align:left;padding:4px 0;font-weight:bold">'
+            f"{html.escape(self.kind)} &middot; {n} row{'' if n == 1 else 's'}"
+            f'<span style="font-weight:normal;opacity:0.7"> ({shown})</span></caption>'
+        )
+        th = "text-align:left;padding:3px 8px;border-bottom:1px solid currentColor;white-space:nowrap"
+        head = "".join(f'<th style="{th}">{html.escape(c)}</th>' for c in columns)
         body = []
-        for row in (self._native.row(i) for i in range(shown)):
-            cells = []
-            for c in self.columns:
-                value = row.get(c)
-                text = "" if value is None else "; ".join(map(str, value)) if isinstance(value, list) else str(value)
-                cells.append(f"<td>{html.escape(text[:120])}</td>")
-            body.append("<tr>" + "".join(cells) + "</tr>")
-        more = f"<p>{len(self) - shown} more rows</p>" if len(self) > shown else ""
-        table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-        return f"<p>{len(self)} {html.escape(self.kind)}</p>{table}{more}"
+        for k, row in enumerate(rows):
+            shade = "background:rgba(127,127,127,0.08);" if k % 2 else ""
+            cells = "".join(
+                f'<td style="text-align:{"right" if num else "left"};padding:3px 8px;vertical-align:top;'
+                f'{"white-space:nowrap;" if len(v) <= 24 else "min-width:16em;"}">{html.escape(v)}</td>'
+                for v, num in zip(row, numeric, strict=True)
+            )
+            body.append(f'<tr style="{shade}">{cells}</tr>')
+        table = (
+            '<table class="mongolia-relations" style="border-collapse:collapse;font-size:0.9em">'
+            f"{caption}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        )
+        more = f'<p style="opacity:0.7">{n - len(rows)} more rows: to_pandas() for all</p>' if n > len(rows) else ""
+        return f"<div>{table}{more}</div>"
+
+
+_REPR_ROWS = 5
+_REPR_CELL = 30
+_REPR_WIDTH = 100
+_HTML_ROWS = 20
+_HTML_CELL = 120
+
+
+def _cell(value: object) -> str:
+    """A value as the text a table shows: lists joined with "; ", nothing for None."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return str(value.get("value", value.get("name", value)))
+    return str(value).replace("\n", " ")
+
+
+def _shorten(text: str, cut: int) -> str:
+    return text if len(text) <= cut else text[: cut - 1] + "\u2026"

@@ -1,11 +1,13 @@
 //! The `mongolia-relations` command line: query the embedded dataset (or a file with `--db`).
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use mongolia_relations::{CitationFormat, Dataset, Error, Filter};
 use serde::Serialize;
 use serde_json::Value;
 use std::io::Write;
 use std::process::ExitCode;
+
+mod table;
 
 #[derive(Parser)]
 #[command(name = "mongolia-relations", version, about = "A cited dataset of Mongolia's foreign relations")]
@@ -14,8 +16,14 @@ struct Cli {
     #[arg(long, global = true)]
     db: Option<std::path::PathBuf>,
     /// Output format (`export` writes csv, jsonl, parquet or datasette; `codebook` writes md or html).
+    /// bibtex, biblatex and text give the references of the sources behind the rows (for
+    /// `cite`: of the dataset itself).
     #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// Tables: every column at full width (by default a table fits the terminal, $COLUMNS or
+    /// 100: long texts are cut, empty columns left out).
+    #[arg(long, global = true)]
+    wide: bool,
     #[command(flatten)]
     bounds: Bounds,
     #[command(subcommand)]
@@ -98,6 +106,21 @@ enum Format {
     Datasette,
     Md,
     Html,
+    Bibtex,
+    Biblatex,
+    Text,
+}
+
+impl Format {
+    /// The citation format this output format asks for, if it is one.
+    fn citation(self) -> Option<CitationFormat> {
+        match self {
+            Format::Bibtex => Some(CitationFormat::Bibtex),
+            Format::Biblatex => Some(CitationFormat::Biblatex),
+            Format::Text => Some(CitationFormat::Text),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Args, Default)]
@@ -297,10 +320,11 @@ enum Command {
         /// The statement.
         query: String,
     },
-    /// How to cite the dataset.
+    /// How to cite the dataset: BibTeX `@misc` (default), `--format biblatex` (`@dataset`) or
+    /// `--format text`. Any query with `--format bibtex` gives the references of its sources.
     Cite {
-        /// BibTeX instead of plain text.
-        #[arg(long)]
+        /// The same as --format bibtex (kept for scripts written before --format).
+        #[arg(long, hide = true)]
         bibtex: bool,
     },
     /// Dataset version and hashes.
@@ -393,17 +417,43 @@ enum Command {
     },
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
+/// The `mongolia-relations` program: parses the process's arguments, and Ctrl-C stops the
+/// running query.
+pub fn main() -> ExitCode {
     catch_ctrl_c();
-    match run(&cli) {
-        Ok(()) => ExitCode::SUCCESS,
+    ExitCode::from(run_args(std::env::args_os(), || {
+        INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
+    }))
+}
+
+/// Runs the command line on `args` (the first is the program's name) and returns the exit
+/// status: 0 on success, 2 for a usage error, 130 when `interrupted` said stop, 1 otherwise.
+/// Output goes to the process's stdout and stderr. `interrupted` is asked every few thousand
+/// steps of a query; the Python package passes one that runs Python's signal handlers.
+pub fn run_args<I, T>(args: I, interrupted: impl Fn() -> bool + Send + Sync + 'static) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let parsed = Cli::command()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (cli, m)));
+    let (cli, matches) = match parsed {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            // --help and --version are "errors" that print to stdout and succeed.
+            let _ = e.print();
+            return u8::try_from(e.exit_code()).unwrap_or(2);
+        }
+    };
+    match run(&cli, &matches, interrupted) {
+        Ok(()) => 0,
         Err(e) => {
             eprintln!("error: {e}");
             if matches!(e, Error::Interrupted { .. }) {
-                ExitCode::from(EXIT_INTERRUPTED)
+                EXIT_INTERRUPTED
             } else {
-                ExitCode::FAILURE
+                1
             }
         }
     }
@@ -413,7 +463,7 @@ fn to_rows<T: Serialize>(records: &[T]) -> Vec<Value> {
     records.iter().map(|r| serde_json::to_value(r).unwrap_or(Value::Null)).collect()
 }
 
-fn run(cli: &Cli) -> Result<(), Error> {
+fn run(cli: &Cli, matches: &ArgMatches, interrupted: impl Fn() -> bool + Send + Sync + 'static) -> Result<(), Error> {
     let limits = cli.bounds.limits()?;
     if let Command::Build { extra, out, force } = &cli.command {
         // Before any dataset is opened: a build reads no --db, and takes no heap limit.
@@ -433,7 +483,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
         None => Dataset::embedded()?,
     };
     data.set_limits(limits)?;
-    data.set_interrupt_check(|| INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed));
+    data.set_interrupt_check(interrupted);
     let (rows, columns): (Vec<Value>, &[&str]) = match &cli.command {
         Command::Events {
             filters,
@@ -553,10 +603,11 @@ fn run(cli: &Cli) -> Result<(), Error> {
         Command::Search { text } => (to_rows(&data.search(text)?), &["id", "date", "kind", "polities", "summary"]),
         Command::Sql { query } => (objects(data.sql(query)?), &[]),
         Command::Cite { bibtex } => {
-            println!(
-                "{}",
-                data.cite(if *bibtex { CitationFormat::Bibtex } else { CitationFormat::Text })?
-            );
+            let format = match cli.format.citation() {
+                Some(format) if !*bibtex => format,
+                _ => CitationFormat::Bibtex,
+            };
+            emit(&data.cite(format)?);
             return Ok(());
         }
         Command::Version => {
@@ -637,7 +688,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
                 Format::Table | Format::Csv => mongolia_relations::ExportFormat::Csv,
                 Format::Jsonl => mongolia_relations::ExportFormat::Jsonl,
                 Format::Parquet => mongolia_relations::ExportFormat::Parquet,
-                Format::Json | Format::Datasette | Format::Md | Format::Html => {
+                Format::Json | Format::Datasette | Format::Md | Format::Html | Format::Bibtex | Format::Biblatex | Format::Text => {
                     return Err(Error::InvalidInput {
                         field: "format",
                         reason: "export writes csv, jsonl, parquet or datasette; use --format jsonl".into(),
@@ -655,6 +706,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
                 &to_rows(std::slice::from_ref(&verification)),
                 &["matches", "claimed", "actual"],
                 cli.format,
+                &table::Layout::new(cli.wide, "verify"),
             );
             if verification.matches {
                 return Ok(());
@@ -685,7 +737,12 @@ fn run(cli: &Cli) -> Result<(), Error> {
         Command::Coverage => (to_rows(&data.coverage()?), &[]),
         Command::VerifySources { dirs } => {
             let failures = data.verify_sources(dirs)?;
-            print(&to_rows(&failures), &[], cli.format);
+            print(
+                &to_rows(&failures),
+                &[],
+                cli.format,
+                &table::Layout::new(cli.wide, "verify-sources"),
+            );
             if failures.is_empty() {
                 let names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
                 eprintln!(
@@ -706,8 +763,27 @@ fn run(cli: &Cli) -> Result<(), Error> {
             reason: "parquet and datasette are written by `export`, md and html by `codebook`; choose table, csv, json or jsonl".into(),
         });
     }
-    print(&rows, columns, cli.format);
+    if let Some(format) = cli.format.citation() {
+        // A polity found by its code (`codes --code`) is cited like any polity row.
+        let kind = match (&cli.command, matches.subcommand_name()) {
+            (Command::Codes { code: Some(_), .. }, _) => "polities",
+            (_, name) => name.unwrap_or_default(),
+        };
+        let ids = data.sources_behind(kind, &rows)?;
+        emit(&data.cite_sources(&ids, format)?);
+        return Ok(());
+    }
+    let layout = table::Layout {
+        title: Some(table::title(&data, matches)?),
+        ..table::Layout::new(cli.wide, "")
+    };
+    print(&rows, columns, cli.format, &layout);
     Ok(())
+}
+
+/// Prints `text` and a newline; a closed pipe (e.g. `| head`) is not an error worth reporting.
+fn emit(text: &str) {
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
 }
 
 /// A build is not a query: it holds the whole extended database in memory, unbounded.
@@ -781,7 +857,7 @@ fn cell(v: &Value) -> String {
     }
 }
 
-fn print(rows: &[Value], table_columns: &[&str], format: Format) {
+fn print(rows: &[Value], table_columns: &[&str], format: Format, layout: &table::Layout) {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let all: Vec<String> = match rows.first() {
@@ -814,49 +890,23 @@ fn print(rows: &[Value], table_columns: &[&str], format: Format) {
             }
             res.and_then(|_| w.flush())
         }
-        Format::Table | Format::Parquet | Format::Datasette | Format::Md | Format::Html => {
+        Format::Table
+        | Format::Parquet
+        | Format::Datasette
+        | Format::Md
+        | Format::Html
+        | Format::Bibtex
+        | Format::Biblatex
+        | Format::Text => {
             let cols: Vec<String> = if table_columns.is_empty() {
                 all
             } else {
                 table_columns.iter().map(|c| c.to_string()).collect()
             };
-            let cells: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| cols.iter().map(|c| truncate(&cell(&r[c.as_str()]), 70)).collect())
-                .collect();
-            let widths: Vec<usize> = cols
-                .iter()
-                .enumerate()
-                .map(|(i, c)| cells.iter().map(|r| r[i].chars().count()).max().unwrap_or(0).max(c.len()))
-                .collect();
-            let line = |vals: &[String]| {
-                vals.iter()
-                    .zip(&widths)
-                    .map(|(v, w)| format!("{v:<w$}"))
-                    .collect::<Vec<_>>()
-                    .join("  ")
-                    .trim_end()
-                    .to_string()
-            };
-            let mut text = line(&cols);
-            text.push('\n');
-            text.push_str(&widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "));
-            for r in &cells {
-                text.push('\n');
-                text.push_str(&line(r));
-            }
-            writeln!(out, "{text}\n({} rows)", rows.len())
+            let cells: Vec<Vec<String>> = rows.iter().map(|r| cols.iter().map(|c| cell(&r[c.as_str()])).collect()).collect();
+            writeln!(out, "{}", layout.render(&cols, &cells))
         }
     };
     // A closed pipe (e.g. `| head`) is not an error worth reporting.
     let _ = result;
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    let s = s.replace('\n', " ");
-    if s.chars().count() <= max {
-        s
-    } else {
-        format!("{}…", s.chars().take(max - 1).collect::<String>())
-    }
 }
