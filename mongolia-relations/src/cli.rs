@@ -502,10 +502,13 @@ fn run(cli: &Cli, matches: &ArgMatches, interrupted: impl Fn() -> bool + Send + 
                 involving: dyad.involving.clone(),
                 ..filters.filter()
             };
-            (
-                to_rows(&data.events(&f)?),
-                &["id", "date", "kind", "polities", "mongolia_role", "place", "summary", "sources"],
-            )
+            // Mongolia's part tells something only once others' events come too.
+            let columns: &[&str] = if f.context || f.involving.is_some() {
+                &["id", "date", "kind", "polities", "mongolia_role", "place", "summary", "sources"]
+            } else {
+                &["id", "date", "kind", "polities", "place", "summary", "sources"]
+            };
+            (to_rows(&data.events(&f)?), columns)
         }
         Command::Treaties {
             filters,

@@ -44,6 +44,18 @@ impl Layout {
             .iter()
             .map(|r| r.iter().map(|c| c.replace(['\n', '\r', '\t'], " ")).collect())
             .collect();
+        // One wide row (`version`, `stats`) reads better as one field a line than cut.
+        if let (Some(limit), [row]) = (self.width, cells.as_slice()) {
+            let total: usize = row.iter().zip(columns).map(|(v, c)| width(v).max(width(c)) + GAP.len()).sum();
+            if total > limit {
+                let names = columns.iter().map(|c| width(c)).max().unwrap_or(0);
+                for (name, value) in columns.iter().zip(row).filter(|(_, v)| !v.is_empty()) {
+                    let value = cut(value, limit.saturating_sub(names + GAP.len()).max(1));
+                    lines.push(format!("{}{GAP}{value}", pad(name, names)).trim_end().to_string());
+                }
+                return lines.join("\n");
+            }
+        }
         // Columns without a single value say nothing; --wide keeps them.
         let (shown, empty): (Vec<usize>, Vec<usize>) =
             (0..columns.len()).partition(|&i| self.width.is_none() || rows == 0 || cells.iter().any(|r| !r[i].is_empty()));
@@ -60,6 +72,7 @@ impl Layout {
                     header,
                     prose: is_prose(cells.iter().map(|r| r[i].matches(' ').count())),
                     numeric: cells.iter().all(|r| r[i].is_empty() || r[i].parse::<f64>().is_ok()),
+                    dates: cells.iter().all(|r| is_date(&r[i])),
                 }
             })
             .collect();
@@ -120,12 +133,19 @@ struct Column {
     prose: bool,
     /// Whether every value is a number (ids, counts): a cut number would read as another.
     numeric: bool,
+    /// Whether every value is an EDTF date: a cut date loses the part that says when.
+    dates: bool,
 }
 
-/// The widths that make the line fit `limit`: codes and dates narrow to the width nine values in
-/// ten fit (the rare long one is cut), then prose gives up what is still too much, down to 20
-/// columns, then any column but numbers, widest first, down to its header's width (a table
-/// cannot be narrower than its headers).
+/// Whether a cell holds an EDTF date, an interval or a set of dates (or nothing).
+fn is_date(text: &str) -> bool {
+    text.chars().all(|c| c.is_ascii_digit() || "X?~%-/.,[]{} ".contains(c))
+}
+
+/// The widths that make the line fit `limit`: codes narrow to the width nine values in ten fit
+/// (the rare long one is cut); then prose gives up what is still too much, down to a third of
+/// the line; then codes, widest first, down to their headers; then prose down to its header;
+/// then dates. Numbers are never cut (a cut number would read as another).
 fn fit(columns: &[Column], limit: usize) -> Vec<usize> {
     let total = |w: &[usize]| w.iter().sum::<usize>() + GAP.len() * w.len().saturating_sub(1);
     let mut widths: Vec<usize> = columns.iter().map(|c| c.natural).collect();
@@ -137,13 +157,14 @@ fn fit(columns: &[Column], limit: usize) -> Vec<usize> {
             *w = c.usual;
         }
     }
-    // First pass: prose alone, down to 20 columns; second: any column, down to its header.
     let floor = |pass: usize, c: &Column| match pass {
-        0 => c.prose.then_some(c.header.max(20)),
         _ if c.numeric => None,
+        0 => c.prose.then_some(c.header.max(limit / 3)),
+        1 => (!c.prose && !c.dates).then_some(c.header.max(6)),
+        2 => c.prose.then_some(c.header.max(4)),
         _ => Some(c.header.max(4)),
     };
-    for pass in 0..2 {
+    for pass in 0..4 {
         while total(&widths) > limit {
             let shrinkable = (0..widths.len())
                 .filter(|&i| floor(pass, &columns[i]).is_some_and(|f| widths[i] > f))
@@ -334,6 +355,45 @@ mod tests {
         let text = table(None);
         assert!(text.lines().nth(1).unwrap().contains("place"), "{text}");
         assert!(text.contains(&"a long summary ".repeat(10).trim_end().to_string()), "{text}");
+    }
+
+    #[test]
+    fn one_row_too_wide_for_the_line_is_shown_one_field_a_line_uncut() {
+        let layout = Layout {
+            title: Some("version".into()),
+            width: Some(60),
+        };
+        let columns: Vec<String> = ["content_hash", "file_sha256"].map(String::from).to_vec();
+        let hash = "53ea2be5c1791464bd2a1ccf5b590f166da463c1265092e15ee90f3807c2f0b7".to_string();
+        let text = layout.render(&columns, &[vec![hash.clone(), hash[..40].to_string()]]);
+        assert!(text.starts_with("version, 1 row\ncontent_hash"), "{text}");
+        assert!(text.lines().all(|l| width(l) <= 60 + 14), "{text}");
+        assert!(text.contains(&hash[..40]), "{text}");
+    }
+
+    #[test]
+    fn dates_are_cut_last_and_prose_keeps_a_third_of_the_line() {
+        let columns: Vec<String> = ["id", "date", "kind", "polities", "place", "summary", "sources"]
+            .map(String::from)
+            .to_vec();
+        let row = [
+            "1865",
+            "[1948..2018]",
+            "relations_established",
+            "JPN;PRK;MNG",
+            "Ulaanbaatar",
+            "Mongolia hosts talks between Japan and North Korea on the abductions",
+            "doc004;wp-mongolia",
+        ];
+        let cells = vec![row.map(String::from).to_vec(); 3];
+        let text = Layout {
+            title: None,
+            width: Some(100),
+        }
+        .render(&columns, &cells);
+        let line = text.lines().nth(2).unwrap();
+        assert!(width(line) <= 100 && line.contains("[1948..2018]"), "{text}");
+        assert!(line.contains("Mongolia hosts talks between"), "{text}");
     }
 
     #[test]
