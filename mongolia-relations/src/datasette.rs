@@ -29,27 +29,31 @@ const QUERIES: &[(&str, &str, &str, &str)] = &[
     (
         "partner_timeline",
         "A partner's timeline",
-        "Every event a state takes part in, oldest first, with the sources and locators behind each. \
-         The partner may be given as a code (PRK, KP), a name or an alias (North Korea, DPRK).",
+        "The events of Mongolia with a state (as the library's events(polity=...) gives them: Mongolia a \
+         side or the host, the state a side of its own), oldest first, with the sources and locators behind \
+         each. The partner may be given as a code (PRK, KP), a name or an alias (North Korea, DPRK).",
         "SELECT e.date, e.kind, e.summary, e.certainty, e.date_note, e.id AS event,\n\
          (SELECT group_concat(c.source || ' (' || c.locator || ')', '; ') FROM citations c\n\
           WHERE c.record_table = 'events' AND c.record_id = CAST(e.id AS TEXT)) AS sources\n\
          FROM events e\n\
-         WHERE e.id IN (SELECT event FROM event_participants WHERE polity = (\n\
+         WHERE e.mongolia_role IN ('party', 'host')\n\
+         AND e.id IN (SELECT event FROM event_participants WHERE role <> 'third_party' AND polity = (\n\
            SELECT code FROM polities WHERE code = upper(:partner) OR name = :partner COLLATE NOCASE\n\
            UNION SELECT polity FROM polity_aliases WHERE alias = :partner COLLATE NOCASE LIMIT 1))\n\
          ORDER BY e.date_start, e.id",
     ),
     (
         "treaties_in_force",
-        "Treaties in force on a day",
-        "The treaties in force on a day given as YYYY-MM-DD, by the rule of the treaty_dates view: certainly \
-         signed (or in force) by that day and not possibly ended by it.",
+        "Mongolia's treaties in force on a day",
+        "Mongolia's treaties in force on a day given as YYYY-MM-DD, by the rule of the treaty_dates view: \
+         certainly in force by that day and not possibly ended by it (recorded, by a stated term, or assumed: \
+         see in_force_basis).",
         "SELECT t.id AS treaty, t.title, t.kind,\n\
          (SELECT group_concat(polity, ', ') FROM treaty_parties WHERE treaty = t.id) AS parties,\n\
          d.signed, d.in_force, d.terminated, d.in_force_from, d.in_force_basis, d.terminated_from\n\
          FROM treaties t JOIN treaty_dates d ON d.treaty = t.id\n\
          WHERE d.in_force_from <= :day AND (d.terminated_from IS NULL OR d.terminated_from > :day)\n\
+         AND t.id IN (SELECT treaty FROM treaty_parties WHERE polity = 'MNG')\n\
          ORDER BY d.in_force_from, t.id",
     ),
     (

@@ -3,7 +3,7 @@
 >>> import mongolia_relations as mr
 >>> treaties = mr.events(polity="North Korea", kind="treaty_signed")
 >>> df = treaties.to_pandas()            # or .to_polars(), .to_arrow()
->>> mr.cite()                            # BibTeX of the dataset; mr.cite_sources(treaties) of its sources
+>>> bib = mr.cite()                      # BibTeX of the dataset; mr.cite_sources(treaties) of its sources
 
 Module-level functions query the dataset embedded in the package; ``open(path)`` opens a
 database file built from your own seeds.

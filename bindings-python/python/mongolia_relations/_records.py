@@ -198,7 +198,8 @@ class Treaty(Record):
     """An international instrument (a row of ``treaties``) with its lifecycle dates.
 
     The dates are those of the treaty's ``treaty_*`` events; a treaty counts as in force on a
-    day D when ``in_force_from <= D < terminated_from``.
+    day D when ``in_force_from <= D < terminated_from``, by the rule ``in_force_basis`` names
+    (the ``treaty_dates`` view in ``schema.sql`` states it).
 
     Attributes
     ----------
@@ -217,14 +218,23 @@ class Treaty(Record):
         Place of signature, where recorded.
     in_force : str or None
         Date of entry into force (EDTF), where recorded.
+    ratified : str or None
+        Date the instruments of ratification were approved or exchanged (EDTF), where recorded.
     terminated : str or None
         Date of termination, denunciation or expiry (EDTF), where recorded.
     in_force_from : datetime.date or None
-        The first day it is certainly in force: the latest day of entry into force or, where
-        none is recorded, of signature.
+        The first day it is certainly in force: the latest day of its start event (entry into
+        force, else ratification, else signature; see ``start_basis``).
+    start_basis : str or None
+        Which event starts it: ``in_force``, ``ratified`` or ``signed``; None when none is
+        recorded (the treaty is never counted in force).
     terminated_from : datetime.date or None
         The earliest day it may have ended: of a recorded termination or, failing that, the
         expiry of a stated term; None when it is taken to stay in force.
+    in_force_basis : str or None
+        The rule that ends it: ``recorded`` (a recorded termination), ``term`` (a stated term
+        runs out; annual protocols after a year unless renewed) or ``assumed`` (neither: taken
+        to stay in force, which no source states); None when it has no start.
     term_years : int or None
         The term in years, where the text states one.
     languages : tuple of str

@@ -131,7 +131,7 @@ def direction(event: Event) -> str | None:
     >>> import mongolia_relations as mr
     >>> from mongolia_relations import plot
     >>> sorted({plot.direction(e) or "none" for e in mr.events(polity="North Korea", kind="visit")})
-    ['from Mongolia', 'none', 'to Mongolia']
+    ['from Mongolia', 'to Mongolia']
     """
     mongolia: set[str] = set()
     others: set[str] = set()
