@@ -147,10 +147,10 @@ struct Filters {
 
 impl Filters {
     /// The filter, with one side of a posting or mission fixed where asked.
-    fn sided(&self, sending: &Option<String>, receiving: &Option<String>) -> Filter {
+    fn sided(&self, sides: &Sides) -> Filter {
         Filter {
-            sending: sending.clone(),
-            receiving: receiving.clone(),
+            sending: sides.sending.clone(),
+            receiving: sides.receiving.clone(),
             ..self.filter()
         }
     }
@@ -166,6 +166,17 @@ impl Filters {
             ..Filter::default()
         }
     }
+}
+
+/// The two sides of a posting or mission.
+#[derive(Args)]
+struct Sides {
+    /// Only those sent by this state (its diplomats, its missions).
+    #[arg(long)]
+    sending: Option<String>,
+    /// Only those sent to this state.
+    #[arg(long)]
+    receiving: Option<String>,
 }
 
 /// Whose events or treaties: Mongolia's by default.
@@ -241,24 +252,16 @@ enum Command {
     Postings {
         #[command(flatten)]
         filters: Filters,
-        /// Only diplomats sent by this state.
-        #[arg(long)]
-        sending: Option<String>,
-        /// Only diplomats sent to this state.
-        #[arg(long)]
-        receiving: Option<String>,
+        #[command(flatten)]
+        sides: Sides,
     },
     /// Diplomatic missions: embassies, consulates, honorary consulates and non-resident
     /// accreditations (--kind accredited_from), either way.
     Missions {
         #[command(flatten)]
         filters: Filters,
-        /// Only missions of this state.
-        #[arg(long)]
-        sending: Option<String>,
-        /// Only missions to this state.
-        #[arg(long)]
-        receiving: Option<String>,
+        #[command(flatten)]
+        sides: Sides,
     },
     /// Memberships in international organizations.
     Memberships {
@@ -526,23 +529,15 @@ fn run(cli: &Cli, matches: &ArgMatches, interrupted: impl Fn() -> bool + Send + 
                 &["id", "signed", "kind", "parties", "title", "terminated", "in_force_basis"],
             )
         }
-        Command::Postings {
-            filters,
-            sending,
-            receiving,
-        } => {
-            let f = filters.sided(sending, receiving);
+        Command::Postings { filters, sides } => {
+            let f = filters.sided(sides);
             (
                 to_rows(&data.postings(&f)?),
                 &["id", "person", "sending", "receiving", "start", "end"],
             )
         }
-        Command::Missions {
-            filters,
-            sending,
-            receiving,
-        } => {
-            let f = filters.sided(sending, receiving);
+        Command::Missions { filters, sides } => {
+            let f = filters.sided(sides);
             (
                 to_rows(&data.missions(&f)?),
                 &[
