@@ -1,18 +1,8 @@
 //! Builds the embedded database from `schema.sql` and `seeds/`, failing with `file:line: what is
 //! wrong` on any invalid row.
 
-// The library's own date parser and builder, so that the build and `build --extra` share one set
-// of rules; some of their public items are used only by the library.
-#[allow(dead_code)]
-#[path = "src/builder.rs"]
-mod builder;
-#[allow(dead_code)]
-#[path = "src/dates.rs"]
-mod dates;
-#[allow(dead_code)]
-#[path = "src/output.rs"]
-mod output;
-
+// The library's own builder, so that the build and `build --extra` share one set of rules.
+use mongolia_relations_builder::builder;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 
@@ -23,9 +13,6 @@ fn main() {
     let seeds = manifest.join("seeds");
     println!("cargo::rerun-if-changed={}", schema_path.display());
     println!("cargo::rerun-if-changed={}", seeds.display());
-    println!("cargo::rerun-if-changed=src/builder.rs");
-    println!("cargo::rerun-if-changed=src/dates.rs");
-    println!("cargo::rerun-if-changed=src/output.rs");
 
     let schema = std::fs::read_to_string(&schema_path).unwrap_or_else(|e| fail(&format!("{}: {e}", schema_path.display())));
     let out = out_dir.join("mongolia-relations.sqlite");
@@ -38,10 +25,7 @@ fn main() {
     }
     let summary = match builder::build_database(&schema, &[seeds.as_path()], &out) {
         Ok(s) => s,
-        Err(problems) => {
-            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            fail(&format!("{} problem(s) in the seeds:\n{}", problems.len(), lines.join("\n")))
-        }
+        Err(e) => fail(&e.to_string()),
     };
     let bytes = std::fs::read(&out).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
     let file_hash = builder::hex(&Sha256::digest(&bytes));

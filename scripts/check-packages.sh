@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Reproducibility of the packages: the core crate builds from `cargo package` alone, and the Python
-# wheel builds from the sdist alone; both embed byte-identical databases. Both carry the licence
-# texts; `cargo install --path mongolia-relations` (the README's way to the binary) works; with
+# Reproducibility of the packages: the core crate builds from `cargo package` alone (beside the
+# builder crate it depends on), and the Python wheel builds from the sdist alone; both embed
+# byte-identical databases. All carry the licence texts; `cargo install --path mongolia-relations` (the README's way to the binary) works; with
 # MONGOLIA_RELATIONS_CHECK_RELEASE=1 the release wheel of scripts/build-wheel.sh is built
 # and checked too (abi3, manylinux_2_17 or older by auditwheel, licences inside).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo package -p mongolia-relations --locked --allow-dirty   # verifies by building the packaged crate
-listed=$(cargo package --list -p mongolia-relations --locked --allow-dirty)
-for licence in LICENSE-MIT LICENSE-APACHE; do
-  grep -qx "$licence" <<<"$listed" || { echo "the crate package has no $licence" >&2; exit 1; }
+# Both crates together: the core crate's build script and library depend on the builder crate,
+# which is not yet published, so cargo verifies the core crate against the packaged builder.
+cargo package -p mongolia-relations-builder -p mongolia-relations --locked --allow-dirty   # verifies by building the packaged crates
+for crate in mongolia-relations-builder mongolia-relations; do
+  listed=$(cargo package --list -p "$crate" --locked --allow-dirty)
+  for licence in LICENSE-MIT LICENSE-APACHE; do
+    grep -qx "$licence" <<<"$listed" || { echo "the $crate package has no $licence" >&2; exit 1; }
+  done
 done
 expected=$(cargo run -q --locked -p mongolia-relations -- version --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["file_sha256"])')
 

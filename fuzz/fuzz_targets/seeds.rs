@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mongolia_relations::builder::build_database;
+use mongolia_relations::builder::{build_database, BuildError};
 use mongolia_relations::SCHEMA;
 
 fuzz_target!(|data: &[u8]| {
@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let tables = ["events", "citations", "sources", "event_participants", "postings", "polities"];
     let dir = tempfile::tempdir().expect("a temporary folder");
     std::fs::write(dir.path().join(format!("{}.csv", tables[pick as usize % tables.len()])), text).expect("write the seed");
-    if let Err(problems) = build_database(SCHEMA, &[dir.path()], &dir.path().join("out.sqlite")) {
+    if let Err(BuildError::Seeds(problems)) = build_database(SCHEMA, &[dir.path()], &dir.path().join("out.sqlite")) {
         assert!(!problems.is_empty());
     }
 });

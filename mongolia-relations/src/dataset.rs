@@ -3,6 +3,7 @@
 use crate::bounds::{self, Limits, Watch};
 use crate::error::{Error, Result};
 use crate::guard;
+use crate::builder::BuildError;
 use crate::output::Overwrite;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, MAIN_DB};
@@ -513,7 +514,14 @@ impl Dataset {
             Ok(()) => {}
         }
         let sets: Vec<(&str, &Path)> = named.iter().map(|(n, d)| (n.as_str(), *d)).collect();
-        crate::builder::extend_database(EMBEDDED, SCHEMA, &sets, out, overwrite).map_err(|problems| Error::Seeds { problems })
+        crate::builder::extend_database(EMBEDDED, SCHEMA, &sets, out, overwrite).map_err(|e| match e {
+            BuildError::Seeds(problems) => Error::Seeds { problems },
+            // The target appeared while the build ran, and replacing it was not asked for.
+            BuildError::Output { path, source, .. } if source.kind() == std::io::ErrorKind::AlreadyExists => {
+                Error::OutputExists { path }
+            }
+            BuildError::Output { path, step, source } => Error::OutputFailed { path, step, source },
+        })
     }
 
     /// Recomputes the content hash from the rows, to check that nothing has changed them.

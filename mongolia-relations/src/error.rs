@@ -190,6 +190,19 @@ pub enum Error {
         /// Which input it is (`a seed file`, `the database file`).
         what: String,
     },
+    /// A build whose seeds are valid but whose database file could not be written or moved
+    /// into place (nothing was replaced: an existing file is as it was).
+    #[error("could not write {}: the {step} step failed: {source}; nothing was replaced", path.display())]
+    OutputFailed {
+        /// The output file.
+        path: PathBuf,
+        /// `stage` (reserving the temporary file beside it) or `commit` (moving it into place:
+        /// sync, link or rename, then removing the temporary name).
+        step: &'static str,
+        /// What the file system said.
+        #[source]
+        source: std::io::Error,
+    },
     /// Reading or writing a file failed.
     #[error("{}: {source}", path.display())]
     Io {

@@ -18,13 +18,21 @@
 //!
 //! The schema (`schema.sql`, also [`SCHEMA`]) is the codebook. [`Dataset::sql`] runs any
 //! read-only query; [`Dataset::open`] opens a database built from a researcher's own seeds.
+//!
+//! The queries return typed records ([`Event`], [`Treaty`], [`Posting`], ...). All derive
+//! `serde::Serialize`; dates carry the EDTF string as given plus its earliest and latest day
+//! ([`PartialDate`] tells how partial dates are written and bounded). [`builder`] builds a
+//! database from seed CSVs with the rules the embedded one was built by.
 #![warn(missing_docs)]
 
 // The command line names this crate by its public name, as the binary did before it moved here.
 extern crate self as mongolia_relations;
 
 mod bounds;
-pub mod builder;
+#[doc(inline)]
+pub use mongolia_relations_builder::builder;
+// The build script shares these with the library; the items users need are re-exported below.
+use mongolia_relations_builder::{dates, output};
 mod cite;
 #[cfg(feature = "cli")]
 pub mod cli;
@@ -33,7 +41,6 @@ mod coverage;
 mod dataset;
 #[cfg(feature = "export")]
 mod datasette;
-pub mod dates;
 mod error;
 #[cfg(feature = "export")]
 mod export;
@@ -42,12 +49,11 @@ mod guard;
 pub mod locator;
 mod missions;
 mod names;
-mod output;
 mod own_words;
 mod panel;
 mod provenance;
 mod query;
-pub mod records;
+mod records;
 mod resolve;
 mod unga;
 

@@ -1,6 +1,6 @@
 //! The seed validator and the reproducible build, on copies of the real seeds.
 
-use mongolia_relations::builder::{build_database, SeedProblem};
+use mongolia_relations::builder::{build_database, BuildError, BuildSummary, SeedProblem};
 use mongolia_relations::SCHEMA;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -29,12 +29,21 @@ fn append(dir: &Path, file: &str, row: &str) -> u64 {
     text.lines().count() as u64
 }
 
+/// The problems of a build that must fail on its seeds.
+fn seed_problems(result: Result<BuildSummary, BuildError>) -> Vec<SeedProblem> {
+    match result {
+        Err(BuildError::Seeds(problems)) => problems,
+        Err(other) => panic!("expected seed problems, got {other}"),
+        Ok(_) => panic!("the bad seeds must fail the build"),
+    }
+}
+
 fn build_with(file: &str, row: &str) -> (u64, Vec<SeedProblem>) {
     let dir = tempfile::tempdir().unwrap();
     copy_seeds(dir.path());
     let line = append(dir.path(), file, row);
     let out = dir.path().join("out.sqlite");
-    let problems = build_database(SCHEMA, &[dir.path()], &out).expect_err("the bad row must fail the build");
+    let problems = seed_problems(build_database(SCHEMA, &[dir.path()], &out));
     (line, problems)
 }
 
@@ -109,7 +118,7 @@ fn an_unknown_column_or_table_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     copy_seeds(dir.path());
     std::fs::write(dir.path().join("visits.csv"), "id\n1\n").unwrap();
-    let problems = build_database(SCHEMA, &[dir.path()], &dir.path().join("o.sqlite")).unwrap_err();
+    let problems = seed_problems(build_database(SCHEMA, &[dir.path()], &dir.path().join("o.sqlite")));
     assert!(problems
         .iter()
         .any(|p| p.file.ends_with("visits.csv") && p.message.contains("no table named")));
@@ -196,7 +205,7 @@ fn a_named_pipe_as_a_seed_file_is_refused_instead_of_hanging_the_build() {
     let c = std::ffi::CString::new(events.to_str().unwrap()).unwrap();
     // SAFETY: mkfifo takes a NUL-terminated path and a mode.
     assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-    let problems = build_database(SCHEMA, &[dir.path()], &dir.path().join("out.sqlite")).unwrap_err();
+    let problems = seed_problems(build_database(SCHEMA, &[dir.path()], &dir.path().join("out.sqlite")));
     assert!(
         problems.iter().any(|p| p.file == events && p.message.contains("named pipe")),
         "{problems:?}"
@@ -247,8 +256,20 @@ fn thousands_of_dangling_references_are_all_reported_with_close_matches_for_the_
         text.push('\n');
     }
     std::fs::write(&path, text).unwrap();
-    let problems = build_database(SCHEMA, &[dir.path()], &dir.path().join("out.sqlite")).unwrap_err();
+    let problems = seed_problems(build_database(SCHEMA, &[dir.path()], &dir.path().join("out.sqlite")));
     let dangling: Vec<_> = problems.iter().filter(|p| p.message.contains("is not in polities")).collect();
     assert_eq!(dangling.len(), 2000);
     assert_eq!(dangling.iter().filter(|p| p.message.contains("for the first 5 only")).count(), 1995);
+}
+
+#[test]
+fn an_output_that_cannot_be_written_is_an_output_failure_not_a_seed_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("no such folder").join("out.sqlite");
+    match build_database(SCHEMA, &[seeds().as_path()], &out) {
+        Err(BuildError::Output { path, step, source }) => {
+            assert_eq!((path, step, source.kind()), (out, "stage", std::io::ErrorKind::NotFound));
+        }
+        other => panic!("expected an output failure, got {other:?}"),
+    }
 }

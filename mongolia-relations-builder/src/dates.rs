@@ -1,31 +1,4 @@
-//! Partial and uncertain dates, written as EDTF (ISO 8601-2) strings.
-//!
-//! Historical sources rarely give a day: "summer 1988", "1972 and 1973", "end of 1953". A
-//! [`PartialDate`] keeps exactly what the source says and derives two bounds, the earliest and
-//! the latest day the date can denote, so that partial dates sort and filter like ordinary ones.
-//!
-//! | EDTF | meaning | precision | bounds |
-//! |---|---|---|---|
-//! | `1948-10-15` | a day | day | 1948-10-15 .. 1948-10-15 |
-//! | `1989-04` | a month | month | 1989-04-01 .. 1989-04-30 |
-//! | `1988-22` | summer 1988 (21 spring, 22 summer, 23 autumn, 24 winter) | season | 1988-06-01 .. 1988-08-31 |
-//! | `1953-36` | fourth quarter of 1953 (33..36) | quarter | 1953-10-01 .. 1953-12-31 |
-//! | `1990-40` | first half of 1990 (40, 41) | half | 1990-01-01 .. 1990-06-30 |
-//! | `1986` | a year | year | 1986-01-01 .. 1986-12-31 |
-//! | `196X` | the 1960s | decade | 1960-01-01 .. 1969-12-31 |
-//! | `1950/1952` | an interval | interval | 1950-01-01 .. 1952-12-31 |
-//! | `[1972,1973]` | one of a set | set | 1972-01-01 .. 1973-12-31 |
-//!
-//! A trailing `?` marks the date uncertain, `~` approximate, `%` both; the bounds stay those of
-//! the unit, the flags travel with the date. Seasons are those of the northern hemisphere.
-//!
-//! ```
-//! use mongolia_relations::{PartialDate, Precision};
-//! let summer = PartialDate::parse("1988-22").unwrap();
-//! assert_eq!(summer.precision(), Precision::Season);
-//! assert_eq!(summer.start().to_string(), "1988-06-01");
-//! assert_eq!(summer.end().to_string(), "1988-08-31");
-//! ```
+//! Partial and uncertain dates, written as EDTF (ISO 8601-2) strings: see [`PartialDate`].
 
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
@@ -113,7 +86,35 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
-/// A date known to some precision, with its earliest and latest possible day.
+/// A date known to some precision, with its earliest and latest possible day: partial and
+/// uncertain dates, written as EDTF (ISO 8601-2) strings.
+///
+/// Historical sources rarely give a day: "summer 1988", "1972 and 1973", "end of 1953". A
+/// [`PartialDate`] keeps exactly what the source says and derives two bounds, the earliest and
+/// the latest day the date can denote, so that partial dates sort and filter like ordinary ones.
+///
+/// | EDTF | meaning | precision | bounds |
+/// |---|---|---|---|
+/// | `1948-10-15` | a day | day | 1948-10-15 .. 1948-10-15 |
+/// | `1989-04` | a month | month | 1989-04-01 .. 1989-04-30 |
+/// | `1988-22` | summer 1988 (21 spring, 22 summer, 23 autumn, 24 winter) | season | 1988-06-01 .. 1988-08-31 |
+/// | `1953-36` | fourth quarter of 1953 (33..36) | quarter | 1953-10-01 .. 1953-12-31 |
+/// | `1990-40` | first half of 1990 (40, 41) | half | 1990-01-01 .. 1990-06-30 |
+/// | `1986` | a year | year | 1986-01-01 .. 1986-12-31 |
+/// | `196X` | the 1960s | decade | 1960-01-01 .. 1969-12-31 |
+/// | `1950/1952` | an interval | interval | 1950-01-01 .. 1952-12-31 |
+/// | `[1972,1973]` | one of a set | set | 1972-01-01 .. 1973-12-31 |
+///
+/// A trailing `?` marks the date uncertain, `~` approximate, `%` both; the bounds stay those of
+/// the unit, the flags travel with the date. Seasons are those of the northern hemisphere.
+///
+/// ```
+/// use mongolia_relations_builder::dates::{PartialDate, Precision};
+/// let summer = PartialDate::parse("1988-22").unwrap();
+/// assert_eq!(summer.precision(), Precision::Season);
+/// assert_eq!(summer.start().to_string(), "1988-06-01");
+/// assert_eq!(summer.end().to_string(), "1988-08-31");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PartialDate {
     edtf: String,
@@ -128,7 +129,7 @@ pub struct PartialDate {
 const MAX_LEN: usize = 64;
 
 impl PartialDate {
-    /// Parses an EDTF string (see the module documentation for the accepted forms).
+    /// Parses an EDTF string (see [`PartialDate`] for the accepted forms).
     pub fn parse(input: &str) -> Result<PartialDate, DateError> {
         let fail = |reason: &str| DateError {
             input: input.chars().take(MAX_LEN).collect(),

@@ -1,9 +1,8 @@
 //! Builds the database from `schema.sql` and a folder of seed CSVs, validating every row.
 //!
-//! This module is compiled twice: into `build.rs`, which builds the embedded database, and into
-//! the library, where [`build_database`] serves researchers' own extensions. One set of rules
-//! therefore governs both. It depends only on `crate::dates`, `crate::output`, rusqlite, csv and
-//! sha2.
+//! Both `build.rs` of `mongolia-relations`, which builds the embedded database, and the library,
+//! where [`build_database`] serves researchers' own extensions, depend on it: one set of rules
+//! governs both.
 
 use crate::dates::PartialDate;
 use crate::output::{Overwrite, Staged};
@@ -40,6 +39,51 @@ pub struct BuildSummary {
     pub row_counts: BTreeMap<String, i64>,
 }
 
+/// Why a build failed.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The seeds (or the schema) fail validation: every problem found, each with file and line.
+    Seeds(Vec<SeedProblem>),
+    /// The seeds are valid but the database file could not be written or moved into place.
+    Output {
+        /// The output file.
+        path: PathBuf,
+        /// The step that failed: `stage` (reserve the temporary file beside it) or `commit`
+        /// (move it into place: sync, link or rename, then remove the temporary name).
+        step: &'static str,
+        /// The underlying error; [`std::io::ErrorKind::AlreadyExists`] when `path` appeared
+        /// meanwhile and replacing it was not asked for.
+        source: std::io::Error,
+    },
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Seeds(problems) => {
+                write!(f, "{} problem(s) in the seeds", problems.len())?;
+                problems.iter().try_for_each(|p| write!(f, "\n{p}"))
+            }
+            BuildError::Output { path, step, source } => write!(f, "{}: {step} failed: {source}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BuildError::Seeds(_) => None,
+            BuildError::Output { source, .. } => Some(source),
+        }
+    }
+}
+
+impl From<Vec<SeedProblem>> for BuildError {
+    fn from(problems: Vec<SeedProblem>) -> Self {
+        BuildError::Seeds(problems)
+    }
+}
+
 /// Tables whose every row states a fact and must be cited.
 pub const FACT_TABLES: &[&str] = &[
     "events",
@@ -69,7 +113,7 @@ struct Column {
 
 /// Builds `schema` plus the seed folders (in order; later folders add rows) into a new SQLite
 /// file at `out`, which must not exist yet. Every problem found is returned, not only the first.
-pub fn build_database(schema: &str, seed_dirs: &[&Path], out: &Path) -> Result<BuildSummary, Vec<SeedProblem>> {
+pub fn build_database(schema: &str, seed_dirs: &[&Path], out: &Path) -> Result<BuildSummary, BuildError> {
     let conn = Connection::open_in_memory().map_err(|e| whole("schema.sql", e))?;
     conn.execute_batch(schema).map_err(|e| whole("schema.sql", e))?;
     let sets: Vec<(&str, &Path)> = seed_dirs.iter().map(|d| (CORE_DATASET, *d)).collect();
@@ -89,7 +133,7 @@ pub fn extend_database(
     extensions: &[(&str, &Path)],
     out: &Path,
     overwrite: Overwrite,
-) -> Result<BuildSummary, Vec<SeedProblem>> {
+) -> Result<BuildSummary, BuildError> {
     let mut conn = Connection::open_in_memory().map_err(|e| whole("base database", e))?;
     conn.deserialize_read_exact(rusqlite::MAIN_DB, base, base.len(), false)
         .map_err(|e| whole("base database", e))?;
@@ -139,7 +183,7 @@ fn load_and_finish(
     sets: &[(&str, &Path)],
     out: &Path,
     overwrite: Overwrite,
-) -> Result<BuildSummary, Vec<SeedProblem>> {
+) -> Result<BuildSummary, BuildError> {
     let dirs: Vec<&Path> = sets.iter().map(|(_, d)| *d).collect();
     check_output(&dirs, out, overwrite).map_err(|refusal| match refusal {
         OutputRefusal::Exists(why) => whole(&out.display().to_string(), why),
@@ -172,9 +216,9 @@ fn load_and_finish(
     if !problems.is_empty() {
         problems.sort();
         problems.dedup();
-        return Err(problems);
+        return Err(BuildError::Seeds(problems));
     }
-    finish(&conn, schema, out, overwrite).map_err(|e| whole(&out.display().to_string(), e))
+    finish(&conn, schema, out, overwrite)
 }
 
 /// Derives `events.mongolia_role` from the participants (Mongolia itself or a person of Mongolia).
@@ -656,7 +700,8 @@ pub fn closest(input: &str, known: &[String], n: usize) -> Vec<String> {
     out
 }
 
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+/// The Levenshtein distance between two strings, in characters (what [`closest`] ranks by).
+pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -933,26 +978,37 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn finish(conn: &Connection, schema: &str, out: &Path, overwrite: Overwrite) -> rusqlite::Result<BuildSummary> {
-    conn.execute_batch("INSERT INTO events_fts(events_fts) VALUES ('rebuild');")?;
-    let hash = content_hash(conn, schema)?;
-    conn.execute("INSERT OR REPLACE INTO metadata (key, value) VALUES ('content_hash', ?1)", [&hash])?;
-    conn.execute_batch("PRAGMA foreign_keys = ON; ANALYZE;")?;
+fn finish(conn: &Connection, schema: &str, out: &Path, overwrite: Overwrite) -> Result<BuildSummary, BuildError> {
+    let target = out.display().to_string();
+    let sql = |e: rusqlite::Error| whole(&target, e);
+    conn.execute_batch("INSERT INTO events_fts(events_fts) VALUES ('rebuild');").map_err(sql)?;
+    let hash = content_hash(conn, schema).map_err(sql)?;
+    conn.execute("INSERT OR REPLACE INTO metadata (key, value) VALUES ('content_hash', ?1)", [&hash])
+        .map_err(sql)?;
+    conn.execute_batch("PRAGMA foreign_keys = ON; ANALYZE;").map_err(sql)?;
     let mut row_counts = BTreeMap::new();
     let names: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'events_fts%' ORDER BY name")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'events_fts%' ORDER BY name")
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>())
+        .map_err(sql)?;
     for name in names {
-        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{name}\""), [], |r| r.get(0))?;
+        let n: i64 = conn
+            .query_row(&format!("SELECT count(*) FROM \"{name}\""), [], |r| r.get(0))
+            .map_err(sql)?;
         row_counts.insert(name, n);
     }
     // Written beside the target and moved into place when complete: a failed or killed build
     // leaves the previous file as it was.
-    let io = |e: std::io::Error| rusqlite::Error::ToSqlConversionFailure(Box::new(e));
-    let staged = Staged::new(out, overwrite).map_err(io)?;
-    conn.execute("VACUUM INTO ?1", [staged.path().to_string_lossy()])?;
-    staged.commit().map_err(io)?;
+    let failed = |step| {
+        move |source| BuildError::Output {
+            path: out.to_path_buf(),
+            step,
+            source,
+        }
+    };
+    let staged = Staged::new(out, overwrite).map_err(failed("stage"))?;
+    conn.execute("VACUUM INTO ?1", [staged.path().to_string_lossy()]).map_err(sql)?;
+    staged.commit().map_err(failed("commit"))?;
     Ok(BuildSummary {
         content_hash: hash,
         row_counts,

@@ -1,8 +1,6 @@
 //! Outputs that never destroy: every file is written to a temporary file beside its target and
 //! renamed into place only when complete, so a failed or killed build or export leaves the
 //! previous file as it was. An existing target is replaced only when asked.
-//!
-//! Compiled into `build.rs` too (beside `builder.rs`), so it depends on the standard library only.
 
 use std::fs::{File, OpenOptions};
 use std::io;
