@@ -2,7 +2,9 @@
 
 use mongolia_relations::Error;
 use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyFileExistsError, PyKeyboardInterrupt, PyMemoryError, PyTimeoutError};
+use pyo3::exceptions::{
+    PyException, PyFileExistsError, PyKeyboardInterrupt, PyLookupError, PyMemoryError, PyTimeoutError, PyValueError,
+};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple, PyType};
@@ -13,36 +15,6 @@ create_exception!(
     MongoliaRelationsError,
     PyException,
     "Base class of every error this package raises."
-);
-create_exception!(
-    mongolia_relations,
-    UnknownPolityError,
-    MongoliaRelationsError,
-    "A polity name or code that matches nothing (see .suggestions) or more than one."
-);
-create_exception!(
-    mongolia_relations,
-    UnknownPersonError,
-    MongoliaRelationsError,
-    "A person that matches nothing (see .suggestions)."
-);
-create_exception!(
-    mongolia_relations,
-    UnknownOrganizationError,
-    MongoliaRelationsError,
-    "An organization that matches nothing (see .suggestions)."
-);
-create_exception!(
-    mongolia_relations,
-    InvalidFilterError,
-    MongoliaRelationsError,
-    "A filter of the wrong type or outside its vocabulary."
-);
-create_exception!(
-    mongolia_relations,
-    InvalidDateError,
-    InvalidFilterError,
-    "A malformed date or an inverted date range."
 );
 create_exception!(
     mongolia_relations,
@@ -89,41 +61,74 @@ create_exception!(
     "SQL beyond a fixed parser bound (expression depth, compound terms, LIKE pattern, arguments)."
 );
 
-/// The classes that derive from a builtin as well (`except TimeoutError` catches a timeout),
-/// which `create_exception!` cannot express: made once with `type(name, bases, dict)`.
-struct Dual {
+/// The classes that derive from a builtin as well (`except LookupError` catches an unknown
+/// polity, `except TimeoutError` a timeout), or from such a class, which `create_exception!`
+/// cannot express: made once with `type(name, bases, dict)`.
+struct Derived {
     name: &'static str,
     doc: &'static str,
-    bases: for<'py> fn(Python<'py>) -> [Bound<'py, PyType>; 2],
+    bases: for<'py> fn(Python<'py>) -> PyResult<Vec<Bound<'py, PyType>>>,
     cell: PyOnceLock<Py<PyType>>,
 }
 
-static QUERY_TIMEOUT: Dual = Dual {
-    name: "QueryTimeoutError",
-    doc: "A query that ran past its deadline (raise it with timeout=).",
-    bases: |py| [py.get_type::<LimitError>(), py.get_type::<PyTimeoutError>()],
+static UNKNOWN_POLITY: Derived = Derived {
+    name: "UnknownPolityError",
+    doc: "A polity name or code that matches nothing (see .suggestions) or more than one.",
+    bases: |py| Ok(vec![py.get_type::<MongoliaRelationsError>(), py.get_type::<PyLookupError>()]),
     cell: PyOnceLock::new(),
 };
-static QUERY_MEMORY: Dual = Dual {
-    name: "QueryMemoryError",
-    doc: "A query whose working memory outgrew its budget (raise it with max_memory=).",
-    bases: |py| [py.get_type::<LimitError>(), py.get_type::<PyMemoryError>()],
+static UNKNOWN_PERSON: Derived = Derived {
+    name: "UnknownPersonError",
+    doc: "A person that matches nothing (see .suggestions).",
+    bases: |py| Ok(vec![py.get_type::<MongoliaRelationsError>(), py.get_type::<PyLookupError>()]),
     cell: PyOnceLock::new(),
 };
-static OUTPUT_EXISTS: Dual = Dual {
-    name: "OutputExistsError",
-    doc: "An output that exists already (pass force=True) or that is an input of the same call.",
-    bases: |py| [py.get_type::<MongoliaRelationsError>(), py.get_type::<PyFileExistsError>()],
+static UNKNOWN_ORGANIZATION: Derived = Derived {
+    name: "UnknownOrganizationError",
+    doc: "An organization that matches nothing (see .suggestions).",
+    bases: |py| Ok(vec![py.get_type::<MongoliaRelationsError>(), py.get_type::<PyLookupError>()]),
+    cell: PyOnceLock::new(),
+};
+static INVALID_FILTER: Derived = Derived {
+    name: "InvalidFilterError",
+    doc: "A filter of the wrong type or outside its vocabulary (see .suggestions for the known values).",
+    bases: |py| Ok(vec![py.get_type::<MongoliaRelationsError>(), py.get_type::<PyValueError>()]),
+    cell: PyOnceLock::new(),
+};
+static INVALID_DATE: Derived = Derived {
+    name: "InvalidDateError",
+    doc: "A malformed date or an inverted date range.",
+    // ValueError comes with InvalidFilterError.
+    bases: |py| Ok(vec![INVALID_FILTER.get(py)?]),
     cell: PyOnceLock::new(),
 };
 
-impl Dual {
+static QUERY_TIMEOUT: Derived = Derived {
+    name: "QueryTimeoutError",
+    doc: "A query that ran past its deadline (raise it with timeout=).",
+    bases: |py| Ok(vec![py.get_type::<LimitError>(), py.get_type::<PyTimeoutError>()]),
+    cell: PyOnceLock::new(),
+};
+static QUERY_MEMORY: Derived = Derived {
+    name: "QueryMemoryError",
+    doc: "A query whose working memory outgrew its budget (raise it with max_memory=).",
+    bases: |py| Ok(vec![py.get_type::<LimitError>(), py.get_type::<PyMemoryError>()]),
+    cell: PyOnceLock::new(),
+};
+static OUTPUT_EXISTS: Derived = Derived {
+    name: "OutputExistsError",
+    doc: "An output that exists already (pass force=True) or that is an input of the same call.",
+    bases: |py| Ok(vec![py.get_type::<MongoliaRelationsError>(), py.get_type::<PyFileExistsError>()]),
+    cell: PyOnceLock::new(),
+};
+
+impl Derived {
     fn get<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyType>> {
         let ty = self.cell.get_or_try_init(py, || -> PyResult<Py<PyType>> {
             let dict = PyDict::new(py);
             dict.set_item("__doc__", self.doc)?;
             dict.set_item("__module__", "mongolia_relations")?;
-            let bases = PyTuple::new(py, (self.bases)(py))?;
+            let bases = PyTuple::new(py, (self.bases)(py)?)?;
             let made = py.get_type::<PyType>().call1((self.name, bases, dict))?;
             Ok(made.cast_into::<PyType>()?.unbind())
         })?;
@@ -165,15 +170,15 @@ pub fn clear_pending() {
 pub fn to_py(py: Python<'_>, err: Error) -> PyErr {
     let message = err.to_string();
     let (exc, suggestions): (PyErr, Vec<String>) = match err {
-        Error::UnknownPolity { suggestions, .. } => (UnknownPolityError::new_err(message), suggestions),
-        Error::AmbiguousPolity { candidates, .. } => (UnknownPolityError::new_err(message), candidates),
-        Error::UnknownPerson { suggestions, .. } => (UnknownPersonError::new_err(message), suggestions),
-        Error::UnknownOrganization { suggestions, .. } => (UnknownOrganizationError::new_err(message), suggestions),
-        Error::UnknownValue { known, .. } => (InvalidFilterError::new_err(message), known),
-        Error::InvalidDate { .. } | Error::InvertedRange { .. } => (InvalidDateError::new_err(message), Vec::new()),
-        Error::InvalidInput { .. } => (InvalidFilterError::new_err(message), Vec::new()),
+        Error::UnknownPolity { suggestions, .. } => (UNKNOWN_POLITY.err(py, message), suggestions),
+        Error::AmbiguousPolity { candidates, .. } => (UNKNOWN_POLITY.err(py, message), candidates),
+        Error::UnknownPerson { suggestions, .. } => (UNKNOWN_PERSON.err(py, message), suggestions),
+        Error::UnknownOrganization { suggestions, .. } => (UNKNOWN_ORGANIZATION.err(py, message), suggestions),
+        Error::UnknownValue { known, .. } => (INVALID_FILTER.err(py, message), known),
+        Error::InvalidDate { .. } | Error::InvertedRange { .. } => (INVALID_DATE.err(py, message), Vec::new()),
+        Error::InvalidInput { .. } => (INVALID_FILTER.err(py, message), Vec::new()),
         Error::ReadOnly { .. } => (ReadOnlyError::new_err(message), Vec::new()),
-        Error::OpenFile { .. } | Error::Io { .. } => (DatabaseFileError::new_err(message), Vec::new()),
+        Error::OpenFile { .. } | Error::Io { .. } | Error::OutputFailed { .. } => (DatabaseFileError::new_err(message), Vec::new()),
         Error::Sql { .. } => (SqlError::new_err(message), Vec::new()),
         Error::Timeout { .. } => (QUERY_TIMEOUT.err(py, message), Vec::new()),
         Error::OutOfMemory { .. } => (QUERY_MEMORY.err(py, message), Vec::new()),
@@ -209,12 +214,13 @@ pub fn arrow(err: arrow_schema::ArrowError) -> PyErr {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
+    // Class-level defaults of the attributes `to_py` sets on each instance, so that an error
+    // raised elsewhere (by the Python layer itself) has them too, empty.
+    py.get_type::<MongoliaRelationsError>().setattr("suggestions", PyTuple::empty(py))?;
+    py.get_type::<SeedError>().setattr("problems", PyTuple::empty(py))?;
+    // Set by `countrycode(strict=True)`: every value it could not convert.
+    UNKNOWN_POLITY.get(py)?.setattr("unmatched", PyTuple::empty(py))?;
     m.add("MongoliaRelationsError", py.get_type::<MongoliaRelationsError>())?;
-    m.add("UnknownPolityError", py.get_type::<UnknownPolityError>())?;
-    m.add("UnknownPersonError", py.get_type::<UnknownPersonError>())?;
-    m.add("UnknownOrganizationError", py.get_type::<UnknownOrganizationError>())?;
-    m.add("InvalidFilterError", py.get_type::<InvalidFilterError>())?;
-    m.add("InvalidDateError", py.get_type::<InvalidDateError>())?;
     m.add("ReadOnlyError", py.get_type::<ReadOnlyError>())?;
     m.add("SqlError", py.get_type::<SqlError>())?;
     m.add("DatabaseFileError", py.get_type::<DatabaseFileError>())?;
@@ -222,8 +228,17 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("LimitError", py.get_type::<LimitError>())?;
     m.add("ResultTooLargeError", py.get_type::<ResultTooLargeError>())?;
     m.add("QueryTooComplexError", py.get_type::<QueryTooComplexError>())?;
-    for dual in [&QUERY_TIMEOUT, &QUERY_MEMORY, &OUTPUT_EXISTS] {
-        m.add(dual.name, dual.get(py)?)?;
+    for class in [
+        &UNKNOWN_POLITY,
+        &UNKNOWN_PERSON,
+        &UNKNOWN_ORGANIZATION,
+        &INVALID_FILTER,
+        &INVALID_DATE,
+        &QUERY_TIMEOUT,
+        &QUERY_MEMORY,
+        &OUTPUT_EXISTS,
+    ] {
+        m.add(class.name, class.get(py)?)?;
     }
     Ok(())
 }

@@ -65,3 +65,56 @@ def test_none_where_a_required_value_belongs_is_a_typed_error():
         mr.search(None)
     with pytest.raises(mr.InvalidDateError):
         mr.dyad_years(start="1990")
+
+
+@pytest.mark.parametrize("error", [mr.UnknownPolityError, mr.UnknownPersonError, mr.UnknownOrganizationError])
+def test_an_unknown_name_is_a_lookup_error_under_the_one_base(error):
+    assert issubclass(error, LookupError)
+    assert issubclass(error, mr.MongoliaRelationsError)
+
+
+@pytest.mark.parametrize("error", [mr.InvalidFilterError, mr.InvalidDateError])
+def test_a_bad_filter_or_date_is_a_value_error_under_the_one_base(error):
+    assert issubclass(error, ValueError)
+    assert issubclass(error, mr.MongoliaRelationsError)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: mr.events(polity="Nort Korea"),
+        lambda: mr.events(person="Kim Il Sng"),
+        lambda: mr.memberships(organization="Comekon"),
+    ],
+)
+def test_except_lookup_error_catches_an_unknown_name(call):
+    with pytest.raises(LookupError) as info:
+        call()
+    assert isinstance(info.value, mr.MongoliaRelationsError)
+    assert info.value.suggestions, "close matches come with the error"
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: mr.events(kind="vist"),  # from the native layer
+        lambda: mr.events(polity=3.5),  # from the Python layer
+        lambda: mr.events(start="1990-13"),
+        lambda: mr.events(start="1990", end="1980"),
+    ],
+)
+def test_except_value_error_catches_a_bad_filter_or_date(call):
+    with pytest.raises(ValueError) as info:
+        call()
+    assert isinstance(info.value, mr.InvalidFilterError)
+
+
+def test_the_declared_attributes_are_there_whoever_raised_the_error():
+    with pytest.raises(mr.InvalidFilterError) as native:
+        mr.events(kind="vist")
+    assert "visit" in native.value.suggestions, "an unknown value lists the known ones"
+    with pytest.raises(mr.InvalidFilterError) as python:
+        mr.events(polity=3.5)
+    assert list(python.value.suggestions) == []
+    assert list(mr.SeedError("no row").problems) == []
+    assert list(mr.NoDataError("nothing").suggestions) == []

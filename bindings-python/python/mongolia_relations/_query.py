@@ -181,7 +181,7 @@ class Database:
         timeout: float | None = None,
         limits: dict[str, float] | None = None,
         **filters: str | None,
-    ) -> ResultSet:
+    ) -> ResultSet[Any]:
         given = {k: v for k, v in filters.items() if v is not None}
         bounds = _limits(timeout=self.timeout if timeout is None else timeout) | (limits or {})
         return ResultSet(_native.query(query, given, self.path, text, bounds), self.path)
@@ -203,7 +203,7 @@ class Database:
         level: str | None = None,
         channel: str | None = None,
         timeout: float | None = None,
-    ) -> ResultSet:
+    ) -> ResultSet[Event]:
         """Mongolia's events, in date order, with the sources behind each.
 
         By default the events Mongolia takes part in as a side or as host; with ``polity``, those
@@ -309,7 +309,7 @@ class Database:
         context: bool = False,
         involving: str | int | None = None,
         timeout: float | None = None,
-    ) -> ResultSet:
+    ) -> ResultSet[Treaty]:
         """Mongolia's treaties and other international instruments, with their lifecycle dates.
 
         With ``polity``, those of Mongolia with that state. ``in_force_basis`` says by what rule a
@@ -381,7 +381,7 @@ class Database:
         receiving: str | int | None = None,
         *,
         timeout: float | None = None,
-    ) -> ResultSet:
+    ) -> ResultSet[Posting]:
         """Ambassadors and other diplomats posted between Mongolia and other states.
 
         Parameters
@@ -443,7 +443,7 @@ class Database:
         end: DateLike | None = None,
         sending: str | int | None = None,
         receiving: str | int | None = None,
-    ) -> ResultSet:
+    ) -> ResultSet[Mission]:
         """Embassies, consulates and non-resident accreditations between Mongolia and other states.
 
         Parameters
@@ -505,7 +505,7 @@ class Database:
         end: DateLike | None = None,
         *,
         timeout: float | None = None,
-    ) -> ResultSet:
+    ) -> ResultSet[Membership]:
         """Memberships of states in international organizations.
 
         Parameters
@@ -563,7 +563,7 @@ class Database:
         end: DateLike | None = None,
         *,
         timeout: float | None = None,
-    ) -> ResultSet:
+    ) -> ResultSet[Observation]:
         """Numeric series such as trade between Mongolia and a partner; unknown is None, never 0.
 
         Parameters
@@ -612,7 +612,7 @@ class Database:
         )
 
     @_documented(Polity)
-    def polities(self, polity: str | int | None = None, *, timeout: float | None = None) -> ResultSet:
+    def polities(self, polity: str | int | None = None, *, timeout: float | None = None) -> ResultSet[Polity]:
         """States with their ISO, COW and Gleditsch-Ward codes; historical states as themselves.
 
         Parameters
@@ -653,7 +653,7 @@ class Database:
         end: DateLike | None = None,
         *,
         timeout: float | None = None,
-    ) -> ResultSet:
+    ) -> ResultSet[PolityCode]:
         """The code crosswalk: every ISO, COW and Gleditsch-Ward code a polity has had, with its days.
 
         Parameters
@@ -833,7 +833,7 @@ class Database:
     @_documented(Person)
     def persons(
         self, person: str | int | None = None, polity: str | int | None = None, *, timeout: float | None = None
-    ) -> ResultSet:
+    ) -> ResultSet[Person]:
         """People in the data, with every spelling the sources use and the offices they held.
 
         Parameters
@@ -869,7 +869,9 @@ class Database:
         return self._run("persons", person=_text("person", person), polity=_text("polity", polity), timeout=timeout)
 
     @_documented(Organization)
-    def organizations(self, organization: str | None = None, *, timeout: float | None = None) -> ResultSet:
+    def organizations(
+        self, organization: str | None = None, *, timeout: float | None = None
+    ) -> ResultSet[Organization]:
         """International organizations and forums.
 
         Parameters
@@ -902,7 +904,7 @@ class Database:
         return self._run("organizations", organization=_text("organization", organization), timeout=timeout)
 
     @_documented(Source)
-    def sources(self, *, timeout: float | None = None) -> ResultSet:
+    def sources(self, *, timeout: float | None = None) -> ResultSet[Source]:
         """Every source document facts are taken from.
 
         Parameters
@@ -929,7 +931,7 @@ class Database:
         return self._run("sources", timeout=timeout)
 
     @_documented(Dispute)
-    def disputes(self, polity: str | int | None = None, *, timeout: float | None = None) -> ResultSet:
+    def disputes(self, polity: str | int | None = None, *, timeout: float | None = None) -> ResultSet[Dispute]:
         """Disagreements between sources, each side with its sources; no side is silently preferred.
 
         Parameters
@@ -965,7 +967,7 @@ class Database:
         return self._run("disputes", polity=_text("polity", polity), timeout=timeout)
 
     @_documented(Coverage)
-    def coverage(self, *, timeout: float | None = None) -> ResultSet:
+    def coverage(self, *, timeout: float | None = None) -> ResultSet[Coverage]:
         """Every UN member, the Holy See and Palestine, with its earliest cited relations date.
 
         Tells which states the dataset can date relations with, and which it cannot.
@@ -999,7 +1001,7 @@ class Database:
         start: DateLike | None = None,
         end: DateLike | None = None,
         issue: str | None = None,
-    ) -> ResultSet:
+    ) -> ResultSet[UngaVote]:
         """Votes in the UN General Assembly roll calls in which Mongolia voted, beside Mongolia's.
 
         One row per roll call and voter: Mongolia, both Koreas, the USSR or Russia, China, the
@@ -1050,7 +1052,7 @@ class Database:
         polity: str | int | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
-    ) -> ResultSet:
+    ) -> ResultSet[UngaAgreement]:
         """Mongolia's yearly agreement with each member in UN General Assembly votes.
 
         Keep ``n_votes`` beside every value: a year with few roll calls is noisy.
@@ -1099,7 +1101,7 @@ class Database:
         *,
         directed: bool = False,
         timeout: float | None = None,
-    ) -> ResultSet:
+    ) -> ResultSet[dict[str, Any]]:
         """The dyad-year panel of Mongolia and its partners, in the manner of peacesciencer.
 
         One row per partner and year in which both existed (from 1921 or the partner's first
@@ -1194,7 +1196,7 @@ class Database:
         )
 
     @_documented(Event)
-    def search(self, text: str, *, timeout: float | None = None) -> ResultSet:
+    def search(self, text: str, *, timeout: float | None = None) -> ResultSet[Event]:
         """Full-text search over event summaries, places and notes (SQLite FTS5 syntax).
 
         Parameters
@@ -1239,7 +1241,7 @@ class Database:
         max_bytes: int | None = None,
         max_value_bytes: int | None = None,
         max_memory: int | None = None,
-    ) -> ResultSet:
+    ) -> ResultSet[dict[str, Any]]:
         """Run one read-only SQL statement on the database (the tables of ``schema.sql``).
 
         Parameters
@@ -1297,7 +1299,7 @@ class Database:
         raise InvalidFilterError("pass a record or a (table, id) pair, e.g. ('events', 12)")
 
     @_documented(Citation)
-    def citations(self, record: Record | tuple[str, object], *, timeout: float | None = None) -> ResultSet:
+    def citations(self, record: Record | tuple[str, object], *, timeout: float | None = None) -> ResultSet[Citation]:
         """The citations of a record: which sources state it, and where in each.
 
         Parameters
@@ -1328,7 +1330,7 @@ class Database:
         return self._run("citations", self._key(record), timeout=timeout)
 
     @_documented(Dispute)
-    def disputes_of(self, record: Record | tuple[str, object], *, timeout: float | None = None) -> ResultSet:
+    def disputes_of(self, record: Record | tuple[str, object], *, timeout: float | None = None) -> ResultSet[Dispute]:
         """The disagreements between sources that concern one record.
 
         Parameters
@@ -1401,7 +1403,7 @@ class Database:
         """
         return _native.cite(format, self.path)
 
-    def cite_sources(self, result: ResultSet | Record | Iterable[str], format: str = "bibtex") -> str:
+    def cite_sources(self, result: ResultSet[Any] | Record | Iterable[str], format: str = "bibtex") -> str:
         """The references of the sources behind a result, as peacesciencer's ``ps_cite`` does.
 
         Parameters

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
-from typing import Any, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 from . import _native
 from ._records import RECORD_TYPES, Record
 
+#: The type of a result's rows: a record class (``ResultSet[Event]``), or ``dict[str, Any]`` for
+#: ``sql``. Covariant: a ``ResultSet[Event]`` is a ``ResultSet[Record]``.
+R_co = TypeVar("R_co", covariant=True)
 
-class ResultSet:
+
+# Generic, not a collections.abc.Sequence: polars takes a Sequence for a list of rows and would
+# then build a frame row by row instead of reading the Arrow stream.
+class ResultSet(Generic[R_co]):
     """The rows of one query.
 
     A sequence of typed records (``len``, iteration, indexing; each query's documentation
-    lists the columns) that also converts to pandas, polars and pyarrow, and implements the
-    Arrow PyCapsule stream protocol (``__arrow_c_stream__``) so DuckDB and other Arrow
-    consumers read it directly, without a Python object per row.
+    lists the columns; ``ResultSet[Event]`` to a type checker) that also converts to pandas,
+    polars and pyarrow, and implements the Arrow PyCapsule stream protocol
+    (``__arrow_c_stream__``) so DuckDB and other Arrow consumers read it directly, without a
+    Python object per row.
 
     Parameters
     ----------
@@ -64,15 +71,16 @@ class ResultSet:
     def __len__(self) -> int:
         return len(self._native)
 
-    def _make(self, index: int) -> Any:
+    def _make(self, index: int) -> R_co:
         row = self._native.row(index)
-        return self._type.from_row(row, self._db) if self._type else row
+        # The record class is the one of this query's kind, which is what R_co names.
+        return cast(R_co, self._type.from_row(row, self._db) if self._type else row)
 
     @overload
-    def __getitem__(self, index: int) -> Any: ...
+    def __getitem__(self, index: int) -> R_co: ...
     @overload
-    def __getitem__(self, index: slice) -> list[Any]: ...
-    def __getitem__(self, index: int | slice) -> Any:
+    def __getitem__(self, index: slice) -> list[R_co]: ...
+    def __getitem__(self, index: int | slice) -> R_co | list[R_co]:
         if isinstance(index, slice):
             return [self._make(i) for i in range(*index.indices(len(self)))]
         n = len(self)
@@ -82,7 +90,7 @@ class ResultSet:
             raise IndexError(f"index {index} out of range for {n} rows")
         return self._make(index)
 
-    def __iter__(self) -> Iterator[Any]:
+    def __iter__(self) -> Iterator[R_co]:
         for i in range(len(self)):
             yield self._make(i)
 

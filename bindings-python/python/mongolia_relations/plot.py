@@ -345,7 +345,7 @@ def series(
         annual = {o.period_start.year: o for o in obs if o.period_start.year == o.period_end.year}
         first, last = min(o.period_start.year for o in obs), max(o.period_end.year for o in obs)
         years = list(range(first, last + 1))
-        values = [math.nan if y not in annual or annual[y].value is None else annual[y].value for y in years]
+        values = [math.nan if (o := annual.get(y)) is None or o.value is None else o.value for y in years]
         ax.plot(years, values, marker="o", markersize=4, color=OKABE_ITO[4], linewidth=1.4, gid="series")
         for o in obs:
             if o.period_start.year != o.period_end.year and o.value is not None:
