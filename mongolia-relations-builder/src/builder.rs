@@ -385,6 +385,14 @@ fn load_file(
         let record = match record {
             Ok(r) => r,
             Err(e) => {
+                let too_long = match e.kind() {
+                    csv::ErrorKind::Io(io) => io.get_ref().and_then(|inner| inner.downcast_ref::<RecordTooLong>()),
+                    _ => None,
+                };
+                if let Some(too_long) = too_long {
+                    problems.push(problem(too_long.line, too_long.to_string()));
+                    break;
+                }
                 let line = e.position().map_or(0, |p| p.line());
                 let fatal = e.is_io_error();
                 problems.push(problem(line, format!("malformed CSV: {e}")));
@@ -550,7 +558,7 @@ impl<R: std::io::Read> std::io::Read for RecordBound<R> {
                 if self.record > MAX_RECORD_BYTES {
                     return Err(std::io::Error::new(
                         std::io::ErrorKind::InvalidData,
-                        format!("the record reaching line {} is longer than {MAX_RECORD_BYTES} bytes", self.line),
+                        RecordTooLong { line: self.line },
                     ));
                 }
             }
@@ -558,6 +566,26 @@ impl<R: std::io::Read> std::io::Read for RecordBound<R> {
         Ok(n)
     }
 }
+
+/// The record reaching `line` is longer than [`MAX_RECORD_BYTES`]. It travels through the CSV
+/// reader inside an `io::Error` (all that `Read` may return) and is reported at its own line.
+#[derive(Debug)]
+struct RecordTooLong {
+    line: u64,
+}
+
+impl fmt::Display for RecordTooLong {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the record reaching line {} is longer than {MAX_RECORD_BYTES} bytes; a row is one line of fields \
+             (a quoted field may span lines): look for a quote that is never closed",
+            self.line
+        )
+    }
+}
+
+impl std::error::Error for RecordTooLong {}
 
 fn quoted(raw: &str) -> String {
     format!("{:?}", raw.chars().take(80).collect::<String>())
@@ -981,7 +1009,8 @@ pub fn hex(bytes: &[u8]) -> String {
 fn finish(conn: &Connection, schema: &str, out: &Path, overwrite: Overwrite) -> Result<BuildSummary, BuildError> {
     let target = out.display().to_string();
     let sql = |e: rusqlite::Error| whole(&target, e);
-    conn.execute_batch("INSERT INTO events_fts(events_fts) VALUES ('rebuild');").map_err(sql)?;
+    conn.execute_batch("INSERT INTO events_fts(events_fts) VALUES ('rebuild');")
+        .map_err(sql)?;
     let hash = content_hash(conn, schema).map_err(sql)?;
     conn.execute("INSERT OR REPLACE INTO metadata (key, value) VALUES ('content_hash', ?1)", [&hash])
         .map_err(sql)?;

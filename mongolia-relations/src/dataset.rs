@@ -1,9 +1,9 @@
 //! The dataset handle: the embedded database or a user's own file, always read-only.
 
 use crate::bounds::{self, Limits, Watch};
+use crate::builder::BuildError;
 use crate::error::{Error, Result};
 use crate::guard;
-use crate::builder::BuildError;
 use crate::output::Overwrite;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, MAIN_DB};
@@ -517,9 +517,7 @@ impl Dataset {
         crate::builder::extend_database(EMBEDDED, SCHEMA, &sets, out, overwrite).map_err(|e| match e {
             BuildError::Seeds(problems) => Error::Seeds { problems },
             // The target appeared while the build ran, and replacing it was not asked for.
-            BuildError::Output { path, source, .. } if source.kind() == std::io::ErrorKind::AlreadyExists => {
-                Error::OutputExists { path }
-            }
+            BuildError::Output { path, source, .. } if source.kind() == std::io::ErrorKind::AlreadyExists => Error::OutputExists { path },
             BuildError::Output { path, step, source } => Error::OutputFailed { path, step, source },
         })
     }

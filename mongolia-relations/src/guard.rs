@@ -42,7 +42,7 @@ const READING_PRAGMAS: &[&str] = &[
 ];
 
 /// The longest SQL text accepted.
-pub const MAX_SQL_LEN: usize = 100_000;
+pub(crate) const MAX_SQL_LEN: usize = 100_000;
 
 /// Whether the guard lets a statement do `action` (an `SQLITE_*` authorizer code) with the
 /// authorizer's two arguments: reading, recursion, functions other than `load_extension`, and

@@ -366,8 +366,10 @@ impl Dataset {
     }
 
     /// Resolves a name as other datasets write it ("Korea, Rep.", "Lao PDR", "Korea, North",
-    /// "Iran (Islamic Republic of)", "Türkiye") through the rules of [`variants`]; with a date
-    /// (an EDTF day, month or year) a name that two polities bore resolves to the one of then.
+    /// "Iran (Islamic Republic of)", "Türkiye"): abbreviations spelt out, "X, Y of" and "X (Y
+    /// of)" turned round, "X, Rep." as "Republic of X", "X, North" as "North X", a leading "the"
+    /// dropped, "A/B" as A and B; with a date (an EDTF day, month or year) a name that two
+    /// polities bore resolves to the one of then.
     ///
     /// ```
     /// let data = mongolia_relations::Dataset::embedded().unwrap();

@@ -9,10 +9,10 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 /// The length of a copied run that fails the check.
-pub const RUN: usize = 8;
+pub(crate) const RUN: usize = 8;
 
 /// The longest double-quoted passage taken as a marked title rather than copied prose.
-pub const MAX_TITLE_WORDS: usize = 15;
+pub(crate) const MAX_TITLE_WORDS: usize = 15;
 
 /// The eight-word runs of a set of texts, each remembering the first text it came from.
 #[derive(Default)]
@@ -48,7 +48,7 @@ fn checked_parts(text: &str) -> Vec<String> {
 
 impl Runs {
     /// Adds every run of a text, naming the text for reports.
-    pub fn add(&mut self, name: &str, text: &str) {
+    pub(crate) fn add(&mut self, name: &str, text: &str) {
         let index = self.names.len();
         self.names.push(name.to_string());
         for run in words(text).windows(RUN) {
@@ -57,7 +57,7 @@ impl Runs {
     }
 
     /// The first run of `field` that a text holds too, with that text's name.
-    pub fn copied(&self, field: &str) -> Option<(String, &str)> {
+    pub(crate) fn copied(&self, field: &str) -> Option<(String, &str)> {
         for part in checked_parts(field) {
             for run in words(&part).windows(RUN) {
                 if let Some(&i) = self.runs.get(&hash(run)) {

@@ -214,10 +214,12 @@ fn a_named_pipe_as_a_seed_file_is_refused_instead_of_hanging_the_build() {
 
 #[test]
 fn an_overlong_record_or_field_is_reported_without_reading_it_whole() {
-    let (_, problems) = build_with("sources.csv", &format!("x,{},blog,en", "y".repeat(2 << 20)));
+    let (line, problems) = build_with("sources.csv", &format!("x,{},blog,en", "y".repeat(2 << 20)));
     assert!(
-        problems.iter().any(|p| p.message.contains("longer than 1048576 bytes")),
-        "{problems:?}"
+        problems
+            .iter()
+            .any(|p| p.line == line && p.message.contains("longer than 1048576 bytes")),
+        "the problem stands at the line of the record: {problems:?}"
     );
     let (line, problems) = build_with("sources.csv", &format!("x,{},,,blog,,,en,,,", "y".repeat(100 << 10)));
     assert!(

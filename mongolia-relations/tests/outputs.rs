@@ -205,9 +205,17 @@ fn a_build_whose_output_cannot_be_written_says_which_step_failed_and_where() {
     match Dataset::build_extended(&[example().as_path()], &out) {
         Err(err @ Error::OutputFailed { .. }) => {
             let message = err.to_string();
-            let Error::OutputFailed { path, step, source } = err else { unreachable!() };
-            assert_eq!((path.as_path(), step, source.kind()), (out.as_path(), "stage", std::io::ErrorKind::NotFound));
-            assert!(message.contains("extended.sqlite") && message.contains("nothing was replaced"), "{message}");
+            let Error::OutputFailed { path, step, source } = err else {
+                unreachable!()
+            };
+            assert_eq!(
+                (path.as_path(), step, source.kind()),
+                (out.as_path(), "stage", std::io::ErrorKind::NotFound)
+            );
+            assert!(
+                message.contains("extended.sqlite") && message.contains("nothing was replaced"),
+                "{message}"
+            );
         }
         other => panic!("expected an output failure, got {other:?}"),
     }

@@ -22,7 +22,7 @@ pub(super) struct Layout {
 
 impl Layout {
     /// The layout of `--wide` (every column, full width) or of a table fitting the terminal.
-    pub fn new(wide: bool, title: &str) -> Layout {
+    pub(crate) fn new(wide: bool, title: &str) -> Layout {
         Layout {
             title: (!title.is_empty()).then(|| title.to_string()),
             width: (!wide).then(terminal_width),
@@ -30,7 +30,7 @@ impl Layout {
     }
 
     /// The table of `cells` (one `Vec` per row, in the order of `columns`), with its title line.
-    pub fn render(&self, columns: &[String], cells: &[Vec<String>]) -> String {
+    pub(crate) fn render(&self, columns: &[String], cells: &[Vec<String>]) -> String {
         let rows = cells.len();
         let mut lines = Vec::new();
         if let Some(title) = &self.title {
