@@ -3,7 +3,8 @@
 #   1. the Rust workspace (unit, integration and doc tests against the real embedded database);
 #   2. the Python package: a wheel built from bindings-python/ and installed into a fresh virtual
 #      environment with its test extras, then pytest (queries, errors, DataFrames, DuckDB,
-#      threads, plots, stub check, and both example notebooks executed headlessly).
+#      threads, plots, the example notebooks executed headlessly, and the types: mypy --strict on
+#      the package source, the example script and the notebooks' code, stubtest on the package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test --workspace --locked

@@ -2,9 +2,7 @@
 
 use mongolia_relations::Error;
 use pyo3::create_exception;
-use pyo3::exceptions::{
-    PyException, PyFileExistsError, PyKeyboardInterrupt, PyLookupError, PyMemoryError, PyTimeoutError, PyValueError,
-};
+use pyo3::exceptions::{PyException, PyFileExistsError, PyKeyboardInterrupt, PyLookupError, PyMemoryError, PyTimeoutError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple, PyType};

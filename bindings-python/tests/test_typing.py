@@ -53,6 +53,12 @@ def test_stubtest_finds_the_package_consistent_with_its_runtime():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_package_source_type_checks_under_mypy_strict():
+    # The source tree, not the installed copy: mypy keeps quiet about errors in site-packages.
+    result = mypy("--strict", str(TESTS.parent / "python" / "mongolia_relations"))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_the_example_scripts_type_check_under_mypy_strict():
     scripts = sorted(str(p) for p in EXAMPLES.glob("*.py"))
     assert scripts

@@ -209,7 +209,7 @@ def dataset_version() -> str:
     >>> mr.dataset_version() == mr.metadata()["dataset_version"]
     True
     """
-    return metadata()["dataset_version"]
+    return str(metadata()["dataset_version"])
 
 
 def content_hash() -> str:
@@ -227,7 +227,7 @@ def content_hash() -> str:
     >>> len(mr.content_hash())
     64
     """
-    return metadata()["content_hash"]
+    return str(metadata()["content_hash"])
 
 
 __all__ = [

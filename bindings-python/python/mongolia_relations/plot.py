@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
+from collections.abc import Callable
 from typing import Any
 
 from ._errors import NoDataError
@@ -227,6 +228,8 @@ def timeline(
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
+    # Typed here because matplotlib leaves it untyped: a day to matplotlib's days since its epoch.
+    date2num: Callable[[_dt.date], float] = mdates.date2num
     kinds = _vocabulary()
     order = {None: 0, "to Mongolia": 1, "from Mongolia": 2}
     rows = sorted({(e.kind, direction(e)) for e in events}, key=lambda r: (kinds.index(r[0]), order[r[1]]))
@@ -239,7 +242,7 @@ def timeline(
             mine = [e for e in events if e.kind == kind and direction(e) == way]
             days = [e.start for e in mine if e.end == e.start]
             spans = [
-                (mdates.date2num(e.start), mdates.date2num(e.end + one_day) - mdates.date2num(e.start))
+                (date2num(e.start), date2num(e.end + one_day) - date2num(e.start))
                 for e in mine
                 if e.end > e.start
             ]
