@@ -65,62 +65,68 @@ create_exception!(
 struct Derived {
     name: &'static str,
     doc: &'static str,
-    bases: for<'py> fn(Python<'py>) -> PyResult<Vec<Bound<'py, PyType>>>,
+    bases: Bases,
     cell: PyOnceLock<Py<PyType>>,
 }
 
-static UNKNOWN_POLITY: Derived = Derived {
-    name: "UnknownPolityError",
-    doc: "A polity name or code that matches nothing (see .suggestions) or more than one.",
-    bases: |py| Ok(vec![py.get_type::<MongoliaRelationsError>(), py.get_type::<PyLookupError>()]),
-    cell: PyOnceLock::new(),
-};
-static UNKNOWN_PERSON: Derived = Derived {
-    name: "UnknownPersonError",
-    doc: "A person that matches nothing (see .suggestions).",
-    bases: |py| Ok(vec![py.get_type::<MongoliaRelationsError>(), py.get_type::<PyLookupError>()]),
-    cell: PyOnceLock::new(),
-};
-static UNKNOWN_ORGANIZATION: Derived = Derived {
-    name: "UnknownOrganizationError",
-    doc: "An organization that matches nothing (see .suggestions).",
-    bases: |py| Ok(vec![py.get_type::<MongoliaRelationsError>(), py.get_type::<PyLookupError>()]),
-    cell: PyOnceLock::new(),
-};
-static INVALID_FILTER: Derived = Derived {
-    name: "InvalidFilterError",
-    doc: "A filter of the wrong type or outside its vocabulary (see .suggestions for the known values).",
-    bases: |py| Ok(vec![py.get_type::<MongoliaRelationsError>(), py.get_type::<PyValueError>()]),
-    cell: PyOnceLock::new(),
-};
-static INVALID_DATE: Derived = Derived {
-    name: "InvalidDateError",
-    doc: "A malformed date or an inverted date range.",
-    // ValueError comes with InvalidFilterError.
-    bases: |py| Ok(vec![INVALID_FILTER.get(py)?]),
-    cell: PyOnceLock::new(),
-};
+/// Makes the bases of a [`Derived`] class, in order.
+type Bases = for<'py> fn(Python<'py>) -> PyResult<Vec<Bound<'py, PyType>>>;
 
-static QUERY_TIMEOUT: Derived = Derived {
-    name: "QueryTimeoutError",
-    doc: "A query that ran past its deadline (raise it with timeout=).",
-    bases: |py| Ok(vec![py.get_type::<LimitError>(), py.get_type::<PyTimeoutError>()]),
-    cell: PyOnceLock::new(),
-};
-static QUERY_MEMORY: Derived = Derived {
-    name: "QueryMemoryError",
-    doc: "A query whose working memory outgrew its budget (raise it with max_memory=).",
-    bases: |py| Ok(vec![py.get_type::<LimitError>(), py.get_type::<PyMemoryError>()]),
-    cell: PyOnceLock::new(),
-};
-static OUTPUT_EXISTS: Derived = Derived {
-    name: "OutputExistsError",
-    doc: "An output that exists already (pass force=True) or that is an input of the same call.",
-    bases: |py| Ok(vec![py.get_type::<MongoliaRelationsError>(), py.get_type::<PyFileExistsError>()]),
-    cell: PyOnceLock::new(),
-};
+/// The bases of the errors for a name that matches nothing: `except LookupError` catches them.
+fn unknown_name(py: Python<'_>) -> PyResult<Vec<Bound<'_, PyType>>> {
+    Ok(vec![py.get_type::<MongoliaRelationsError>(), py.get_type::<PyLookupError>()])
+}
+
+static UNKNOWN_POLITY: Derived = Derived::new(
+    "UnknownPolityError",
+    "A polity name or code that matches nothing (see .suggestions) or more than one.",
+    unknown_name,
+);
+static UNKNOWN_PERSON: Derived = Derived::new(
+    "UnknownPersonError",
+    "A person that matches nothing (see .suggestions).",
+    unknown_name,
+);
+static UNKNOWN_ORGANIZATION: Derived = Derived::new(
+    "UnknownOrganizationError",
+    "An organization that matches nothing (see .suggestions).",
+    unknown_name,
+);
+static INVALID_FILTER: Derived = Derived::new(
+    "InvalidFilterError",
+    "A filter of the wrong type or outside its vocabulary (see .suggestions for the known values).",
+    |py| Ok(vec![py.get_type::<MongoliaRelationsError>(), py.get_type::<PyValueError>()]),
+);
+// ValueError comes with InvalidFilterError.
+static INVALID_DATE: Derived = Derived::new("InvalidDateError", "A malformed date or an inverted date range.", |py| {
+    Ok(vec![INVALID_FILTER.get(py)?])
+});
+static QUERY_TIMEOUT: Derived = Derived::new(
+    "QueryTimeoutError",
+    "A query that ran past its deadline (raise it with timeout=).",
+    |py| Ok(vec![py.get_type::<LimitError>(), py.get_type::<PyTimeoutError>()]),
+);
+static QUERY_MEMORY: Derived = Derived::new(
+    "QueryMemoryError",
+    "A query whose working memory outgrew its budget (raise it with max_memory=).",
+    |py| Ok(vec![py.get_type::<LimitError>(), py.get_type::<PyMemoryError>()]),
+);
+static OUTPUT_EXISTS: Derived = Derived::new(
+    "OutputExistsError",
+    "An output that exists already (pass force=True) or that is an input of the same call.",
+    |py| Ok(vec![py.get_type::<MongoliaRelationsError>(), py.get_type::<PyFileExistsError>()]),
+);
 
 impl Derived {
+    const fn new(name: &'static str, doc: &'static str, bases: Bases) -> Derived {
+        Derived {
+            name,
+            doc,
+            bases,
+            cell: PyOnceLock::new(),
+        }
+    }
+
     fn get<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyType>> {
         let ty = self.cell.get_or_try_init(py, || -> PyResult<Py<PyType>> {
             let dict = PyDict::new(py);
