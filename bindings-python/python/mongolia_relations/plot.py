@@ -242,9 +242,7 @@ def timeline(
             mine = [e for e in events if e.kind == kind and direction(e) == way]
             days = [e.start for e in mine if e.end == e.start]
             spans = [
-                (date2num(e.start), date2num(e.end + one_day) - date2num(e.start))
-                for e in mine
-                if e.end > e.start
+                (date2num(e.start), date2num(e.end + one_day) - date2num(e.start)) for e in mine if e.end > e.start
             ]
             if spans:
                 ax.broken_barh(
