@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproducibility of the packages: the core crate builds from `cargo package` alone (beside the
 # builder crate it depends on), and the Python wheel builds from the sdist alone; both embed
-# byte-identical databases. All carry the licence texts; `cargo install --path mongolia-relations` (the README's way to the binary) works; with
+# byte-identical databases. All carry the licence texts; `cargo install --path
+# mongolia-relations` (the README's way to the binary) works; with
 # MONGOLIA_RELATIONS_CHECK_RELEASE=1 the release wheel of scripts/build-wheel.sh is built
 # and checked too (abi3, manylinux_2_17 or older by auditwheel, licences inside).
 set -euo pipefail
@@ -58,4 +59,4 @@ if [ "${MONGOLIA_RELATIONS_CHECK_RELEASE:-0}" = 1 ]; then
   [ "$got" = "$expected" ] || { echo "the release wheel embeds a different database: $got" >&2; exit 1; }
   echo "release wheel: $(basename "$tmp"/release/*.whl) checked"
 fi
-echo "packages check: crate verified with its licences; wheel from sdist embeds the same database ($got); cargo install works"
+echo "packages check: both crates verified with their licences; wheel from sdist embeds the same database ($got); cargo install works"
