@@ -192,7 +192,8 @@ thread_local! {
 }
 
 /// The ids of the `Database` handles alive, and how many have been dropped: a thread drops its
-/// connections to dropped handles the next time it queries (the handle's own thread at once).
+/// connections to dropped handles the next time it queries an opened file (the thread that drops
+/// the handle at once; a thread's connections also end with the thread).
 static LIVE: std::sync::Mutex<Vec<u64>> = std::sync::Mutex::new(Vec::new());
 static DROPPED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);

@@ -160,7 +160,7 @@ impl<const Q: usize> Args for Filters<Q> {
         Self::QUERY.filters().iter().fold(cmd, |cmd, name| {
             let arg = clap::Arg::new(name.name())
                 .long(name.name().replace('_', "-"))
-                .help(name.help())
+                .help(name.help_in(Self::QUERY))
                 .help_heading("Filters")
                 .value_name(name.name().to_uppercase());
             cmd.arg(match name.value() {

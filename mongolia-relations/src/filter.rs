@@ -204,7 +204,8 @@ macro_rules! filters {
                 }
             }
 
-            /// What it keeps (the command line's help).
+            /// What it keeps, whatever the query (the command line's help, unless
+            /// [`FilterName::help_in`] says more).
             pub fn help(self) -> &'static str {
                 match self {
                     $(FilterName::$variant => $help,)*
@@ -353,6 +354,28 @@ impl Query {
             Query::UngaVotes => &[Polity, Start, End, Issue],
             Query::UngaAgreement => &[Polity, Start, End],
             Query::DyadYears => &[Start, End, Polity, Directed],
+        }
+    }
+}
+
+impl FilterName {
+    /// What it keeps in `query`: its meaning there where that differs from [`FilterName::help`]
+    /// (`kind` is an event kind for events, a status for memberships).
+    pub fn help_in(self, query: Query) -> &'static str {
+        match (self, query) {
+            (FilterName::Kind, Query::Events) => {
+                "Event kind (event_kinds): visit, meeting, treaty_signed, relations_established, aid, statement, ..."
+            }
+            (FilterName::Kind, Query::Treaties) => "Treaty kind: treaty, agreement, protocol, convention or declaration",
+            (FilterName::Kind, Query::Missions) => {
+                "Mission kind: embassy, consulate_general, consulate, honorary_consulate, accredited_from, ..."
+            }
+            (FilterName::Kind, Query::Memberships) => "Membership status: member, founding_member, observer or partner",
+            (FilterName::Polity, Query::DyadYears) => "Only this partner (repeatable), in any form --polity takes elsewhere",
+            (FilterName::Polity, Query::UngaVotes) => "Whose votes (repeatable), in any form --polity takes elsewhere",
+            (FilterName::Start, Query::DyadYears) => "First year: a year, or an EDTF date in it (default 1921)",
+            (FilterName::End, Query::DyadYears) => "Last year: a year, or an EDTF date in it (default: the latest year of the data)",
+            _ => self.help(),
         }
     }
 }
