@@ -400,7 +400,10 @@ fn not_applicable(e: &clap::Error, args: &[std::ffi::OsString]) -> Option<String
     };
     let flag = given.strip_prefix("--")?.split('=').next()?.replace('-', "_");
     let name = mongolia_relations::FilterName::ALL.iter().find(|n| n.name() == flag)?;
-    let query = args.iter().skip(1).find_map(|a| Query::named(a.to_str()?))?;
+    // The subcommand is the first argument that names one (an alias such as `panel` too).
+    let cli = Cli::command();
+    let sub = args.iter().skip(1).find_map(|a| cli.find_subcommand(a.to_str()?))?;
+    let query = Query::named(sub.get_name())?;
     let mut filter = Filter::new();
     filter
         .set(*name, if name.value() == FilterValue::Flag { "true" } else { "x" })

@@ -406,6 +406,8 @@ fn a_filter_of_another_query_is_refused_naming_the_filters_the_query_takes() {
     let (ok, stdout, stderr) = run(&["polities", "--kind", "visit", "--person", "Sambuu"]);
     assert!(!ok && stdout.is_empty());
     assert!(stderr.contains("polities takes no kind filter; it takes polity"), "{stderr}");
+    let (ok, _, stderr) = run(&["panel", "--context"]);
+    assert!(!ok && stderr.contains("dyad_years takes no context filter"), "{stderr}");
     let (ok, _, stderr) = run(&["unga-agreement", "--in-force-on", "1990"]);
     assert!(
         !ok && stderr.contains("unga_agreement takes no in_force_on filter; it takes polity, start, end"),
