@@ -101,6 +101,11 @@ static INVALID_FILTER: Derived = Derived::new(
 static INVALID_DATE: Derived = Derived::new("InvalidDateError", "A malformed date or an inverted date range.", |py| {
     Ok(vec![INVALID_FILTER.get(py)?])
 });
+static FILTER_NOT_APPLICABLE: Derived = Derived::new(
+    "FilterNotApplicableError",
+    "A filter given to a query it does not apply to; .query, .filter and .accepted (the filters it takes) say which.",
+    |py| Ok(vec![INVALID_FILTER.get(py)?]),
+);
 static QUERY_TIMEOUT: Derived = Derived::new(
     "QueryTimeoutError",
     "A query that ran past its deadline (raise it with timeout=).",
@@ -181,6 +186,14 @@ pub fn to_py(py: Python<'_>, err: Error) -> PyErr {
         Error::UnknownValue { known, .. } => (INVALID_FILTER.err(py, message), known),
         Error::InvalidDate { .. } | Error::InvertedRange { .. } => (INVALID_DATE.err(py, message), Vec::new()),
         Error::InvalidInput { .. } => (INVALID_FILTER.err(py, message), Vec::new()),
+        Error::FilterNotApplicable { query, filter, accepted } => {
+            let exc = FILTER_NOT_APPLICABLE.err(py, message);
+            // Attributes are a convenience; failing to set one must not hide the error itself.
+            let _ = exc.value(py).setattr("query", query);
+            let _ = exc.value(py).setattr("filter", filter);
+            let _ = exc.value(py).setattr("accepted", accepted.clone());
+            (exc, accepted.into_iter().map(str::to_string).collect())
+        }
         Error::ReadOnly { .. } => (ReadOnlyError::new_err(message), Vec::new()),
         Error::OpenFile { .. } | Error::Io { .. } | Error::OutputFailed { .. } => (DatabaseFileError::new_err(message), Vec::new()),
         Error::Sql { .. } => (SqlError::new_err(message), Vec::new()),
@@ -238,6 +251,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         &UNKNOWN_ORGANIZATION,
         &INVALID_FILTER,
         &INVALID_DATE,
+        &FILTER_NOT_APPLICABLE,
         &QUERY_TIMEOUT,
         &QUERY_MEMORY,
         &OUTPUT_EXISTS,
