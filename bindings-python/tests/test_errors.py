@@ -73,7 +73,7 @@ def test_an_unknown_name_is_a_lookup_error_under_the_one_base(error):
     assert issubclass(error, mr.MongoliaRelationsError)
 
 
-@pytest.mark.parametrize("error", [mr.InvalidFilterError, mr.InvalidDateError])
+@pytest.mark.parametrize("error", [mr.InvalidFilterError, mr.InvalidDateError, mr.FilterNotApplicableError])
 def test_a_bad_filter_or_date_is_a_value_error_under_the_one_base(error):
     assert issubclass(error, ValueError)
     assert issubclass(error, mr.MongoliaRelationsError)
