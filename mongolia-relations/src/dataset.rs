@@ -375,6 +375,12 @@ impl Dataset {
         self.watch.set_check(Arc::new(check));
     }
 
+    /// Whether this dataset's work was interrupted ([`Dataset::interrupt_handle`], or the check
+    /// of [`Dataset::set_interrupt_check`] says so now), for work it hands to other connections.
+    pub(crate) fn interrupted(&self) -> bool {
+        self.watch.interrupted()
+    }
+
     /// Runs `f` under the deadline and memory budget (armed by the outermost call), turning an
     /// error caused by a bound into the variant that names it.
     pub(crate) fn bounded<T>(&self, statement: Option<&str>, f: impl FnOnce() -> Result<T>) -> Result<T> {
