@@ -6,6 +6,7 @@ use crate::arrow_rows::SqlColumns;
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::output::{check_target, safe_file_stem, same_file, CommitFailure, Overwrite, Staged};
+use arrow_array::RecordBatch;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
@@ -87,13 +88,17 @@ const ICEWS_COLUMNS: &[&str] = &[
     "Sources",
 ];
 
-/// Rows per Arrow batch while a table streams to Parquet: memory stays bounded by a batch and
-/// the row group being encoded, whatever the table's size.
+/// Rows per Arrow batch while a table streams to Parquet: memory stays bounded by a few
+/// batches and the row group being encoded (two batches: 131,072 rows, about DuckDB's
+/// 122,880), whatever the table's size.
 const BATCH_ROWS: usize = 64 * 1024;
 
-/// Rows per Parquet row group: as DuckDB's 122,880, so that readers can skip and parallelize
-/// alike, and the writer buffers no more than this.
-const ROW_GROUP_ROWS: usize = 2 * BATCH_ROWS;
+/// Most rowid ranges a large table is read in by parallel readers.
+const MAX_RANGES: i128 = 4096;
+
+/// The page cache of each export thread's connection: a table is read once, in rowid order, so
+/// a large cache would only eat into the memory budget the threads share.
+const SCAN_CACHE_KIB: u32 = 4 << 10;
 
 /// Reserves the temporary file of `file` in `dir`.
 pub(crate) fn stage_in(dir: &Path, file: &str, overwrite: Overwrite) -> Result<Staged> {
@@ -287,7 +292,7 @@ impl Dataset {
     /// A second connection to the same data, under the same limits, for another thread.
     fn sibling(&self) -> Result<Dataset> {
         let data = match self.path() {
-            Some(path) if !self.is_embedded() => Dataset::open(path)?,
+            Some(path) if !self.is_embedded() => Dataset::open_with_cache(path, SCAN_CACHE_KIB)?,
             _ => Dataset::embedded()?,
         };
         data.set_limits(self.limits())?;
@@ -472,31 +477,141 @@ impl Dataset {
                 }
             }
             ExportFormat::Parquet => {
-                let parquet_error = |e: parquet::errors::ParquetError| encoding("Parquet")(e.to_string());
-                let arrow_error = |e: arrow_schema::ArrowError| encoding("Arrow")(e.to_string());
+                drop(rows);
                 let types: Vec<&str> = columns.iter().map(|(_, t)| t.as_str()).collect();
-                let mut batch = SqlColumns::declared(&types);
-                let schema = batch.batch(&names).map_err(arrow_error)?.schema();
-                let properties = WriterProperties::builder()
-                    .set_compression(Compression::SNAPPY)
-                    .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
-                    .build();
-                let mut writer = ArrowWriter::try_new(&mut out, schema, Some(properties)).map_err(parquet_error)?;
-                while let Some(row) = rows.next()? {
-                    batch.push(row)?;
-                    n += 1;
-                    if batch.len() == BATCH_ROWS {
-                        writer.write(&batch.batch(&names).map_err(arrow_error)?).map_err(parquet_error)?;
-                    }
-                }
-                if !batch.is_empty() {
-                    writer.write(&batch.batch(&names).map_err(arrow_error)?).map_err(parquet_error)?;
-                }
-                writer.close().map_err(parquet_error)?;
+                n = self.write_parquet(table, &names, &types, &mut out, path, BATCH_ROWS)?;
             }
         }
         out.flush().map_err(io)?;
         Ok(n)
+    }
+
+    /// Streams one table into Parquet: a small table on this connection; a large one read in
+    /// rowid ranges by a few threads with connections of their own while this thread encodes,
+    /// range after range in rowid order, so that the file is the same either way. At most two
+    /// batches per reader wait for the encoder: memory stays bounded. Batches have at most
+    /// `batch_rows` rows, row groups twice that.
+    fn write_parquet(
+        &self,
+        table: &str,
+        names: &[String],
+        types: &[&str],
+        out: &mut (impl Write + Send),
+        path: &Path,
+        batch_rows: usize,
+    ) -> Result<usize> {
+        let encoding = |format: &'static str| {
+            move |detail: String| Error::Serialize {
+                format,
+                path: Some(path.to_path_buf()),
+                detail,
+            }
+        };
+        let parquet_error = |e: parquet::errors::ParquetError| encoding("Parquet")(e.to_string());
+        let schema = SqlColumns::declared(types)
+            .batch(names)
+            .map_err(|e| encoding("Arrow")(e.to_string()))?
+            .schema();
+        let properties = WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .set_max_row_group_row_count(Some(2 * batch_rows))
+            .build();
+        let mut writer = ArrowWriter::try_new(out, schema, Some(properties)).map_err(parquet_error)?;
+        let select = format!(
+            "SELECT {} FROM {} WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid",
+            names.iter().map(|n| quoted(n)).collect::<Vec<_>>().join(", "),
+            quoted(table)
+        );
+        let (first, last): (Option<i64>, Option<i64>) = self
+            .connection()
+            .query_row(&format!("SELECT min(rowid), max(rowid) FROM {}", quoted(table)), [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        let (first, last) = (first.unwrap_or(0), last.unwrap_or(-1));
+        let span = i128::from(last) - i128::from(first) + 1;
+        let readers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut rows = 0;
+        if readers < 2 || span < 4 * batch_rows as i128 {
+            read_range(self, &select, (first, last), types, names, batch_rows, &mut |batch| {
+                rows += batch.num_rows();
+                writer.write(&batch).map_err(parquet_error)
+            })?;
+            writer.close().map_err(parquet_error)?;
+            return Ok(rows);
+        }
+        // Ranges of equal rowid width: at most a batch each where rowids are dense, and no more
+        // than MAX_RANGES of them where they are sparse.
+        let width = (span / MAX_RANGES).max(batch_rows as i128);
+        let ranges: Vec<(i64, i64)> = (0..)
+            .map(|k: i128| i128::from(first) + k * width)
+            .take_while(|lo| *lo <= i128::from(last))
+            .map(|lo| (lo as i64, (lo + width - 1).min(i128::from(last)) as i64))
+            .collect();
+        let stop = Arc::new(AtomicBool::new(false));
+        let workers: Vec<Dataset> = (0..readers)
+            .map(|_| {
+                let data = self.sibling()?;
+                let stop = Arc::clone(&stop);
+                data.set_interrupt_check(move || stop.load(Ordering::Relaxed));
+                Ok(data)
+            })
+            .collect::<Result<_>>()?;
+        type Piece = Result<Option<RecordBatch>>;
+        let (senders, receivers): (Vec<_>, Vec<_>) = (0..readers).map(|_| std::sync::mpsc::sync_channel::<Piece>(2)).unzip();
+        std::thread::scope(|scope| {
+            for (j, (data, tx)) in workers.into_iter().zip(senders).enumerate() {
+                let (ranges, select, stop) = (&ranges, &select, &stop);
+                scope.spawn(move || {
+                    for range in ranges.iter().skip(j).step_by(readers) {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let read = data.unhurried(|| {
+                            read_range(&data, select, *range, types, names, batch_rows, &mut |batch| {
+                                tx.send(Ok(Some(batch))).map_err(|_| Error::Interrupted { statement: None })
+                            })
+                        });
+                        // A failed send means the encoder stopped: nothing is left to do.
+                        match read {
+                            Ok(_) if tx.send(Ok(None)).is_ok() => {}
+                            Ok(_) => return,
+                            Err(e) => {
+                                let _ = tx.send(Err(e));
+                                return;
+                            }
+                        }
+                    }
+                });
+            }
+            // Encodes range after range; returning drops the receivers, so that a reader
+            // waiting to hand over a batch stops instead of waiting for ever.
+            let encode = |receivers: Vec<std::sync::mpsc::Receiver<Piece>>| -> Result<()> {
+                for k in 0..ranges.len() {
+                    loop {
+                        if self.interrupted() {
+                            return Err(Error::Interrupted { statement: None });
+                        }
+                        match receivers[k % readers].recv() {
+                            Ok(Ok(Some(batch))) => {
+                                rows += batch.num_rows();
+                                writer.write(&batch).map_err(parquet_error)?;
+                            }
+                            Ok(Ok(None)) => break,
+                            Ok(Err(e)) => return Err(e),
+                            Err(_) => return Err(Error::Interrupted { statement: None }),
+                        }
+                    }
+                }
+                writer.close().map_err(parquet_error)?;
+                Ok(())
+            };
+            let result = encode(receivers);
+            if result.is_err() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            result
+        })?;
+        Ok(rows)
     }
 
     /// The events as dyadic rows in the ICEWS layout: source = the acting side (actor, visitor,
@@ -571,6 +686,39 @@ impl Dataset {
     }
 }
 
+/// Reads the rows of `select` (a statement over a rowid range) into batches of at most
+/// `batch_rows` rows, handing each to `emit`.
+fn read_range(
+    data: &Dataset,
+    select: &str,
+    (first, last): (i64, i64),
+    types: &[&str],
+    names: &[String],
+    batch_rows: usize,
+    emit: &mut dyn FnMut(RecordBatch) -> Result<()>,
+) -> Result<usize> {
+    let arrow_error = |e: arrow_schema::ArrowError| Error::Serialize {
+        format: "Arrow",
+        path: None,
+        detail: e.to_string(),
+    };
+    let mut stmt = data.connection().prepare_cached(select)?;
+    let mut rows = stmt.query([first, last])?;
+    let mut batch = SqlColumns::declared(types);
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        batch.push(row)?;
+        n += 1;
+        if batch.len() == batch_rows {
+            emit(batch.batch(names).map_err(arrow_error)?)?;
+        }
+    }
+    if !batch.is_empty() {
+        emit(batch.batch(names).map_err(arrow_error)?)?;
+    }
+    Ok(n)
+}
+
 /// A CSV writer's failure: the file system's as [`Error::Io`], an encoding one as
 /// [`Error::Serialize`].
 fn csv_failure(path: &Path, e: csv::Error) -> Error {
@@ -597,5 +745,57 @@ fn text(v: ValueRef<'_>) -> String {
         ValueRef::Real(f) => f.to_string(),
         ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
         ValueRef::Blob(b) => crate::builder::hex(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every value of a Parquet file, as text, row by row.
+    fn parquet_rows(bytes: Vec<u8>) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.parquet");
+        std::fs::write(&path, bytes).unwrap();
+        let file = std::fs::File::open(&path).unwrap();
+        let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReader::try_new(file, 1024).unwrap();
+        let mut rows = Vec::new();
+        for batch in reader {
+            let batch = batch.unwrap();
+            for i in 0..batch.num_rows() {
+                let cells: Vec<String> = batch
+                    .columns()
+                    .iter()
+                    .map(|c| arrow_array::cast::AsArray::as_string_opt::<i32>(c).map_or_else(|| format!("{:?}", c.slice(i, 1)), |s| s.value(i).to_string()))
+                    .collect();
+                rows.push(cells.join("|"));
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn parquet_read_in_parallel_rowid_ranges_equals_the_file_read_in_one_pass() {
+        let data = Dataset::embedded().unwrap();
+        let columns = table_columns(&data, "events").unwrap();
+        let names: Vec<String> = columns.iter().map(|(n, _)| n.clone()).collect();
+        let types: Vec<&str> = columns.iter().map(|(_, t)| t.as_str()).collect();
+        let write = |batch_rows| {
+            let mut out = Vec::new();
+            let n = data
+                .write_parquet("events", &names, &types, &mut out, Path::new("events.parquet"), batch_rows)
+                .unwrap();
+            (n, out)
+        };
+        // 7-row batches: the events' rowids span far more than four batches, so readers on
+        // other connections read them in ranges.
+        let (n_parallel, parallel) = write(7);
+        let (n_single, single) = write(1 << 20);
+        let count: i64 = data.connection().query_row("SELECT count(*) FROM events", [], |r| r.get(0)).unwrap();
+        let count = count as usize;
+        assert_eq!((n_parallel, n_single), (count, count));
+        let (parallel, single) = (parquet_rows(parallel), parquet_rows(single));
+        assert_eq!(parallel.len(), count);
+        assert_eq!(parallel, single);
     }
 }
