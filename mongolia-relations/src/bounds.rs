@@ -42,6 +42,8 @@ pub struct Limits {
     pub max_value_bytes: u64,
     /// How far SQLite's heap may grow during one query: sorts, DISTINCT and temporary b-trees
     /// are held in memory, never in temporary files ([`Error::OutOfMemory`]); default 256 MiB.
+    /// (The typed queries on the embedded dataset keep SQLite's default: their sorts are small
+    /// enough never to leave memory.)
     /// SQLite's heap is counted for the whole process, so concurrent queries share the budget.
     pub memory: u64,
 }
@@ -258,16 +260,29 @@ pub(crate) fn short(statement: &str) -> String {
     statement.chars().take(120).collect()
 }
 
-/// Lowers SQLite's limits, keeps temporary storage in memory, caps the page cache and installs
-/// the progress handler that enforces `watch`.
+/// Lowers SQLite's limits and installs the progress handler that enforces `watch`.
 pub(crate) fn install(conn: &mut Connection, watch: &Arc<Watch>, limits: &Limits) -> rusqlite::Result<()> {
     for (limit, value) in PARSER_LIMITS {
         conn.set_limit(*limit, *value)?;
     }
     apply(conn, limits)?;
-    conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
     let watch = Arc::clone(watch);
     conn.progress_handler(STEPS_PER_CHECK, Some(move || watch.progress()))
+}
+
+/// Where SQLite keeps sorts, DISTINCT and temporary b-trees. In memory, every sorted row is an
+/// allocation of its own; in the default (file) mode small sorts share one block and only those
+/// that outgrow the page cache spill to a temporary file. So the default is kept only where the
+/// statements and the data are both the library's own: the typed queries on the embedded
+/// dataset, whose largest sort is a fraction of the spill threshold (a test pins it). Users'
+/// SQL, users' files and whole-file operations run in memory, under the working-memory budget.
+pub(crate) fn temp_in_memory(conn: &Connection, in_memory: bool) -> Result<(), Error> {
+    let pragma = if in_memory {
+        "PRAGMA temp_store = MEMORY;"
+    } else {
+        "PRAGMA temp_store = DEFAULT;"
+    };
+    crate::guard::own_pragma(conn, pragma)
 }
 
 /// Applies the limits SQLite enforces itself.

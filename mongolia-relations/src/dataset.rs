@@ -27,7 +27,7 @@ pub const SCHEMA: &str = include_str!("../schema.sql");
 /// rebuilt from its seeds with `build --extra`). Version 2 added the code crosswalk
 /// (`polity_codes`, `code_schemes`) and `events.date_long`; version 3 added diplomatic missions
 /// (`missions`, `mission_kinds`).
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// Tables every database of this schema has.
 const REQUIRED_TABLES: &[&str] = &[
@@ -66,6 +66,9 @@ pub struct Dataset {
     limits: RefCell<Limits>,
     /// How many bounded calls are running (they nest: the outermost one owns the deadline).
     depth: Cell<u32>,
+    /// Whether temporary storage is in memory now (always for a user's file; on the embedded
+    /// dataset while users' SQL or a whole-file operation runs: see [`bounds::temp_in_memory`]).
+    temp_in_memory: Cell<bool>,
     /// The content hash recomputed from the rows of a user's file.
     verified: OnceCell<String>,
 }
@@ -209,6 +212,9 @@ impl Dataset {
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
         bounds::install(&mut conn, &watch, &limits)?;
+        if !embedded {
+            bounds::temp_in_memory(&conn, true)?;
+        }
         Ok(Dataset {
             conn,
             embedded,
@@ -217,6 +223,7 @@ impl Dataset {
             watch,
             limits: RefCell::new(limits),
             depth: Cell::new(0),
+            temp_in_memory: Cell::new(!embedded),
             verified: OnceCell::new(),
         })
     }
@@ -401,7 +408,23 @@ impl Dataset {
             timeout: Duration::MAX,
             ..*self.limits.borrow()
         };
-        self.run_within(&limits, None, f)
+        self.untyped(|| self.run_within(&limits, None, f))
+    }
+
+    /// Runs `f` with temporary storage in memory: users' SQL and whole-file operations, whose
+    /// sorts and temporary b-trees may be as large as the working-memory budget allows.
+    pub(crate) fn untyped<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        if self.temp_in_memory.get() {
+            return f();
+        }
+        bounds::temp_in_memory(&self.conn, true)?;
+        self.temp_in_memory.set(true);
+        let result = f();
+        // Should the switch back fail, storage stays in memory: the bounded side.
+        if bounds::temp_in_memory(&self.conn, false).is_ok() {
+            self.temp_in_memory.set(false);
+        }
+        result
     }
 
     fn run_within<T>(&self, limits: &Limits, statement: Option<&str>, f: impl FnOnce() -> Result<T>) -> Result<T> {

@@ -41,6 +41,20 @@ const READING_PRAGMAS: &[&str] = &[
     "freelist_count",
 ];
 
+thread_local! {
+    // Set while the library runs one of its own settings on a guarded connection: the
+    // authorizer is called on the thread that prepares, so no other statement sees it.
+    static OWN_PRAGMA: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs one of the library's own pragmas (never a user's) past the guard.
+pub(crate) fn own_pragma(conn: &Connection, pragma: &str) -> Result<()> {
+    OWN_PRAGMA.with(|own| own.set(true));
+    let result = conn.execute_batch(pragma);
+    OWN_PRAGMA.with(|own| own.set(false));
+    Ok(result?)
+}
+
 /// The longest SQL text accepted.
 pub const MAX_SQL_LEN: usize = 100_000;
 
@@ -53,7 +67,9 @@ fn allowed(action: c_int, arg1: Option<&[u8]>, arg2: Option<&[u8]>) -> bool {
         ffi::SQLITE_FUNCTION => arg2.is_some_and(|name| !name.eq_ignore_ascii_case(b"load_extension")),
         ffi::SQLITE_PRAGMA => arg1.is_some_and(|name| {
             let is = |list: &[&str]| list.iter().any(|p| name.eq_ignore_ascii_case(p.as_bytes()));
-            is(INSPECTING_PRAGMAS) || (is(READING_PRAGMAS) && arg2.is_none())
+            is(INSPECTING_PRAGMAS)
+                || (is(READING_PRAGMAS) && arg2.is_none())
+                || (name.eq_ignore_ascii_case(b"temp_store") && OWN_PRAGMA.with(|own| own.get()))
         }),
         _ => false,
     }
