@@ -49,14 +49,26 @@ import importlib.util, pathlib, sys, time
 import duckdb
 spec = importlib.util.find_spec("duckdb_ext")
 ext = next(pathlib.Path(list(spec.submodule_search_locations)[0]).rglob("sqlite_scanner.duckdb_extension"))
-t = time.perf_counter()
+t, cpu = time.perf_counter(), time.process_time()
 con = duckdb.connect()
 con.execute("SET enable_progress_bar = false")
 con.execute(f"LOAD '{ext}'")
 con.execute(f"COPY (SELECT * FROM sqlite_scan('{sys.argv[1]}', 'events')) TO '{sys.argv[2]}' (FORMAT parquet)")
 con.close()
-print((time.perf_counter() - t) * 1e3)
+print((time.perf_counter() - t) * 1e3, (time.process_time() - cpu) * 1e3)
 "#;
+
+/// CPU time of this process, all threads, in milliseconds.
+fn cpu_ms() -> f64 {
+    // SAFETY: getrusage fills the struct it is given and reads nothing else.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+        usage
+    };
+    let ms = |t: libc::timeval| t.tv_sec as f64 * 1e3 + t.tv_usec as f64 / 1e3;
+    ms(usage.ru_utime) + ms(usage.ru_stime)
+}
 
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
@@ -74,36 +86,72 @@ fn export_vs_duckdb(target: &str, db: &Path) {
     let python = Path::new(target).join("bench-venv/bin/python");
     let work = tempfile::tempdir().unwrap();
     const ROUNDS: usize = 5;
-    let (mut ours, mut duck) = (Vec::new(), Vec::new());
+    let (mut ours, mut duck, mut ours_cpu, mut duck_cpu) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut rows = 0;
-    println!("\nParquet export of the events table, {} (load average before: {})", db.display(), load_average());
+    println!(
+        "\nParquet export of the events table, {} (load average before: {})",
+        db.display(),
+        load_average()
+    );
     for round in 0..ROUNDS {
         let out = work.path().join(format!("ours-{round}.parquet"));
-        let t = Instant::now();
+        let (t, cpu) = (Instant::now(), cpu_ms());
         let data = Dataset::open(db).unwrap();
         rows = data.export_table(&out, "events", ExportFormat::Parquet, Overwrite::Refuse).unwrap();
         ours.push(t.elapsed().as_secs_f64() * 1e3);
+        ours_cpu.push(cpu_ms() - cpu);
         let out = work.path().join(format!("duckdb-{round}.parquet"));
-        match std::process::Command::new(&python).args(["-c", DUCKDB_COPY]).arg(db).arg(&out).output() {
+        match std::process::Command::new(&python)
+            .args(["-c", DUCKDB_COPY])
+            .arg(db)
+            .arg(&out)
+            .output()
+        {
             Ok(o) if o.status.success() => {
                 let text = String::from_utf8_lossy(&o.stdout);
-                duck.extend(text.lines().last().and_then(|l| l.trim().parse::<f64>().ok()));
+                let times: Vec<f64> = text
+                    .lines()
+                    .last()
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .filter_map(|x| x.parse().ok())
+                    .collect();
+                if let [wall, cpu] = times[..] {
+                    duck.push(wall);
+                    duck_cpu.push(cpu);
+                }
             }
             _ => {}
         }
     }
     let size = |name: &str| std::fs::metadata(work.path().join(name)).map_or(0, |m| m.len()) as f64 / 1048576.0;
-    let ours = median(ours);
-    println!("  ours: {rows} rows, median {ours:.0} ms, {:.1} MiB", size("ours-0.parquet"));
+    let (ours, ours_cpu) = (median(ours), median(ours_cpu));
+    println!(
+        "  ours: {rows} rows, median {ours:.0} ms (CPU {ours_cpu:.0} ms), {:.1} MiB",
+        size("ours-0.parquet")
+    );
     if duck.is_empty() {
-        println!("  DuckDB: not run ({} with duckdb and duckdb-ext-sqlite is made by scripts/bench.sh)", python.display());
+        println!(
+            "  DuckDB: not run ({} with duckdb and duckdb-ext-sqlite is made by scripts/bench.sh)",
+            python.display()
+        );
     } else {
-        let duck = median(duck);
-        println!("  DuckDB COPY: median {duck:.0} ms, {:.1} MiB", size("duckdb-0.parquet"));
-        println!("  ratio ours / DuckDB: {:.3} (below 1: faster)", ours / duck);
+        let (duck, duck_cpu) = (median(duck), median(duck_cpu));
+        println!(
+            "  DuckDB COPY: median {duck:.0} ms (CPU {duck_cpu:.0} ms), {:.1} MiB",
+            size("duckdb-0.parquet")
+        );
+        println!(
+            "  ratio ours / DuckDB: {:.3} wall clock, {:.3} CPU time (below 1: faster)",
+            ours / duck,
+            ours_cpu / duck_cpu
+        );
     }
     let t = Instant::now();
-    let manifest = Dataset::open(db).unwrap().export(&work.path().join("all"), ExportFormat::Parquet).unwrap();
+    let manifest = Dataset::open(db)
+        .unwrap()
+        .export(&work.path().join("all"), ExportFormat::Parquet)
+        .unwrap();
     println!(
         "  whole export ({} tables in parallel, the file copy, ICEWS): {:.0} ms; load average after: {}",
         manifest.tables.len() - 1,

@@ -275,9 +275,11 @@ impl Dataset {
         )
         .map_err(|e| fail(e.to_string()))?;
         // No memory map: a mapped file truncated by someone else kills the process (SIGBUS).
-        // A 64 MiB page cache keeps large files fast without one.
-        conn.execute_batch(&format!("PRAGMA mmap_size = 0; PRAGMA cell_size_check = ON; PRAGMA cache_size = -{cache_kib};"))
-            .map_err(|e| fail(e.to_string()))?;
+        // A page cache (64 MiB for queries) keeps large files fast without one.
+        conn.execute_batch(&format!(
+            "PRAGMA mmap_size = 0; PRAGMA cell_size_check = ON; PRAGMA cache_size = -{cache_kib};"
+        ))
+        .map_err(|e| fail(e.to_string()))?;
         let mut data = Dataset::new(conn, false, Some(path.to_path_buf())).map_err(|e| fail(e.to_string()))?;
         data.bounded(None, || data.check_schema()).map_err(|e| match e {
             Error::OpenFile { .. } => e,

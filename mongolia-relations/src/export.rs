@@ -522,11 +522,11 @@ impl Dataset {
             names.iter().map(|n| quoted(n)).collect::<Vec<_>>().join(", "),
             quoted(table)
         );
-        let (first, last): (Option<i64>, Option<i64>) = self
-            .connection()
-            .query_row(&format!("SELECT min(rowid), max(rowid) FROM {}", quoted(table)), [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
+        let (first, last): (Option<i64>, Option<i64>) =
+            self.connection()
+                .query_row(&format!("SELECT min(rowid), max(rowid) FROM {}", quoted(table)), [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
         let (first, last) = (first.unwrap_or(0), last.unwrap_or(-1));
         let span = i128::from(last) - i128::from(first) + 1;
         let readers = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -766,7 +766,10 @@ mod tests {
                 let cells: Vec<String> = batch
                     .columns()
                     .iter()
-                    .map(|c| arrow_array::cast::AsArray::as_string_opt::<i32>(c).map_or_else(|| format!("{:?}", c.slice(i, 1)), |s| s.value(i).to_string()))
+                    .map(|c| {
+                        arrow_array::cast::AsArray::as_string_opt::<i32>(c)
+                            .map_or_else(|| format!("{:?}", c.slice(i, 1)), |s| s.value(i).to_string())
+                    })
                     .collect();
                 rows.push(cells.join("|"));
             }
@@ -791,7 +794,10 @@ mod tests {
         // other connections read them in ranges.
         let (n_parallel, parallel) = write(7);
         let (n_single, single) = write(1 << 20);
-        let count: i64 = data.connection().query_row("SELECT count(*) FROM events", [], |r| r.get(0)).unwrap();
+        let count: i64 = data
+            .connection()
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+            .unwrap();
         let count = count as usize;
         assert_eq!((n_parallel, n_single), (count, count));
         let (parallel, single) = (parquet_rows(parallel), parquet_rows(single));

@@ -35,7 +35,10 @@ fn one_table_is_exported_alone_atomically_and_an_unknown_one_is_not_found() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("events.csv");
     let rows = data.export_table(&file, "events", ExportFormat::Csv, Overwrite::Refuse).unwrap();
-    let n: i64 = data.connection().query_row("SELECT count(*) FROM events", [], |r| r.get(0)).unwrap();
+    let n: i64 = data
+        .connection()
+        .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(rows as i64, n);
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.starts_with("id,kind,date,date_start,date_end,date_precision,date_long,certainty,"));
@@ -69,7 +72,16 @@ fn free_sql_reaches_arrow_typed_by_its_values_widening_mixed_columns() {
         .sql_arrow("SELECT 1 AS i, 1 AS f, NULL AS n, 1 AS s, x'ff' AS b UNION ALL SELECT 2, 2.5, NULL, 'a', NULL")
         .unwrap();
     let types: Vec<&DataType> = batch.schema_ref().fields().iter().map(|f| f.data_type()).collect();
-    assert_eq!(types, [&DataType::Int64, &DataType::Float64, &DataType::Utf8, &DataType::Utf8, &DataType::Utf8]);
+    assert_eq!(
+        types,
+        [
+            &DataType::Int64,
+            &DataType::Float64,
+            &DataType::Utf8,
+            &DataType::Utf8,
+            &DataType::Utf8
+        ]
+    );
     assert_eq!(batch.column(0).as_primitive::<Int64Type>().values(), &[1, 2]);
     assert_eq!(batch.column(1).as_primitive::<Float64Type>().values(), &[1.0, 2.5]);
     assert_eq!(batch.column(2).null_count(), 2);
