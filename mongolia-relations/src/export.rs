@@ -299,6 +299,21 @@ impl Dataset {
         Ok(data)
     }
 
+    /// `n` more connections to the same data for other threads, and the flag that stops the
+    /// query running on any of them ([`Error::Interrupted`]).
+    fn siblings(&self, n: usize) -> Result<(Vec<Dataset>, Arc<AtomicBool>)> {
+        let stop = Arc::new(AtomicBool::new(false));
+        let data = (0..n)
+            .map(|_| {
+                let data = self.sibling()?;
+                let stop = Arc::clone(&stop);
+                data.set_interrupt_check(move || stop.load(Ordering::Relaxed));
+                Ok(data)
+            })
+            .collect::<Result<_>>()?;
+        Ok((data, stop))
+    }
+
     /// Runs every job, each on one of a few threads with a connection of its own; the calling
     /// thread watches for interruption (Ctrl-C, [`Dataset::interrupt_handle`]) meanwhile and
     /// stops them all. The first failure stops the others too and is the one returned.
@@ -307,15 +322,7 @@ impl Dataset {
         if threads <= 1 {
             return jobs.iter().map(|job| run(self, job)).collect();
         }
-        let stop = Arc::new(AtomicBool::new(false));
-        let workers: Vec<Dataset> = (0..threads)
-            .map(|_| {
-                let data = self.sibling()?;
-                let stop = Arc::clone(&stop);
-                data.set_interrupt_check(move || stop.load(Ordering::Relaxed));
-                Ok(data)
-            })
-            .collect::<Result<_>>()?;
+        let (workers, stop) = self.siblings(threads)?;
         let next = AtomicUsize::new(0);
         let results: Vec<Mutex<Option<Result<T>>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
         std::thread::scope(|scope| {
@@ -547,15 +554,7 @@ impl Dataset {
             .take_while(|lo| *lo <= i128::from(last))
             .map(|lo| (lo as i64, (lo + width - 1).min(i128::from(last)) as i64))
             .collect();
-        let stop = Arc::new(AtomicBool::new(false));
-        let workers: Vec<Dataset> = (0..readers)
-            .map(|_| {
-                let data = self.sibling()?;
-                let stop = Arc::clone(&stop);
-                data.set_interrupt_check(move || stop.load(Ordering::Relaxed));
-                Ok(data)
-            })
-            .collect::<Result<_>>()?;
+        let (workers, stop) = self.siblings(readers)?;
         type Piece = Result<Option<RecordBatch>>;
         let (senders, receivers): (Vec<_>, Vec<_>) = (0..readers).map(|_| std::sync::mpsc::sync_channel::<Piece>(2)).unzip();
         std::thread::scope(|scope| {
