@@ -5,7 +5,7 @@
 
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
-use arrow_array::builder::{Float64Builder, Int64Builder, StringBuilder};
+use arrow_array::builder::{ArrayBuilder, Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, DataType, Field, Schema};
 use rusqlite::types::ValueRef;
@@ -103,8 +103,10 @@ impl Column {
         };
     }
 
-    /// The rows so far as an array, leaving the column empty and of the same type.
-    fn take(&mut self) -> (ArrayRef, DataType) {
+    /// The rows so far as an array, leaving the column empty and of the same type; with
+    /// `again`, sized for as many rows again.
+    fn take(&mut self, again: bool) -> (ArrayRef, DataType) {
+        let rows = |n: usize| if again { n } else { 0 };
         match self {
             // A column of NULLs only is text, as it was when rows were inferred.
             Column::Untyped(nulls) => {
@@ -112,9 +114,20 @@ impl Column {
                 b.append_nulls(std::mem::take(nulls));
                 (Arc::new(b.finish()), DataType::Utf8)
             }
-            Column::Int(b) => (Arc::new(b.finish()), DataType::Int64),
-            Column::Float(b) => (Arc::new(b.finish()), DataType::Float64),
-            Column::Text(b) => (Arc::new(b.finish()), DataType::Utf8),
+            // The next batch of a stream is likely as large: its builder starts at this one's
+            // size instead of growing by doubling again.
+            Column::Int(b) => {
+                let next = Int64Builder::with_capacity(rows(b.len()));
+                (Arc::new(std::mem::replace(b, next).finish()), DataType::Int64)
+            }
+            Column::Float(b) => {
+                let next = Float64Builder::with_capacity(rows(b.len()));
+                (Arc::new(std::mem::replace(b, next).finish()), DataType::Float64)
+            }
+            Column::Text(b) => {
+                let next = StringBuilder::with_capacity(rows(b.len()), rows(b.values_slice().len()));
+                (Arc::new(std::mem::replace(b, next).finish()), DataType::Utf8)
+            }
         }
     }
 }
@@ -203,7 +216,8 @@ impl SqlColumns {
             .iter()
             .zip(&mut self.columns)
             .map(|(name, column)| {
-                let (array, data_type) = column.take();
+                // Declared columns stream batch after batch; the others make one.
+                let (array, data_type) = column.take(self.declared);
                 (Field::new(name.as_str(), data_type, true), array)
             })
             .unzip();
