@@ -270,20 +270,19 @@ pub(crate) fn install(conn: &mut Connection, watch: &Arc<Watch>, limits: &Limits
     conn.progress_handler(STEPS_PER_CHECK, Some(move || watch.progress()))
 }
 
-/// Where SQLite keeps sorts, DISTINCT and temporary b-trees. In memory, every sorted row is an
-/// allocation of its own; in the default (file) mode small sorts share one block and only those
-/// that outgrow the page cache spill to a temporary file. So the default is kept only where the
-/// statements and the data are both the library's own: the typed queries on the embedded
-/// dataset, whose largest sort is a fraction of the spill threshold (a test pins it). Users'
-/// SQL, users' files and whole-file operations run in memory, under the working-memory budget.
-pub(crate) fn temp_in_memory(conn: &Connection, in_memory: bool) -> Result<(), Error> {
-    let pragma = if in_memory {
-        "PRAGMA temp_store = MEMORY;"
-    } else {
-        "PRAGMA temp_store = DEFAULT;"
-    };
-    crate::guard::own_pragma(conn, pragma)
-}
+/// The settings users' SQL, users' files and whole-file operations run under: `query_only`, and
+/// sorts, DISTINCT and temporary b-trees in memory, where the working-memory budget bounds them,
+/// never in temporary files.
+///
+/// The typed queries on the embedded dataset run without them ([`TYPED`]): their statements are
+/// the library's own and only read, and in SQLite's default storage small sorts share one block
+/// instead of an allocation per row (a tenth of a small query's time); only a sort past the page
+/// cache would spill to a file, and `tests/temp_files.rs` pins that none of them does. So the
+/// embedded dataset switches on first use, not at every open.
+pub(crate) const UNTYPED: &str = "PRAGMA query_only = ON; PRAGMA temp_store = MEMORY;";
+
+/// The storage the typed queries on the embedded dataset return to (see [`UNTYPED`]).
+pub(crate) const TYPED: &str = "PRAGMA temp_store = DEFAULT;";
 
 /// Applies the limits SQLite enforces itself.
 pub(crate) fn apply(conn: &Connection, limits: &Limits) -> rusqlite::Result<()> {

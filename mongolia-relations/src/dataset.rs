@@ -66,9 +66,9 @@ pub struct Dataset {
     limits: RefCell<Limits>,
     /// How many bounded calls are running (they nest: the outermost one owns the deadline).
     depth: Cell<u32>,
-    /// Whether temporary storage is in memory now (always for a user's file; on the embedded
-    /// dataset while users' SQL or a whole-file operation runs: see [`bounds::temp_in_memory`]).
-    temp_in_memory: Cell<bool>,
+    /// Whether the settings of users' SQL hold now (always for a user's file; on the embedded
+    /// dataset while users' SQL or a whole-file operation runs: see [`bounds::UNTYPED`]).
+    untyped: Cell<bool>,
     /// The content hash recomputed from the rows of a user's file.
     verified: OnceCell<String>,
 }
@@ -213,7 +213,7 @@ impl Dataset {
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
         bounds::install(&mut conn, &watch, &limits)?;
         if !embedded {
-            bounds::temp_in_memory(&conn, true)?;
+            guard::own_pragma(&conn, bounds::UNTYPED)?;
         }
         Ok(Dataset {
             conn,
@@ -223,7 +223,7 @@ impl Dataset {
             watch,
             limits: RefCell::new(limits),
             depth: Cell::new(0),
-            temp_in_memory: Cell::new(!embedded),
+            untyped: Cell::new(!embedded),
             verified: OnceCell::new(),
         })
     }
@@ -413,18 +413,19 @@ impl Dataset {
         self.untyped(|| self.run_within(&limits, None, f))
     }
 
-    /// Runs `f` with temporary storage in memory: users' SQL and whole-file operations, whose
-    /// sorts and temporary b-trees may be as large as the working-memory budget allows.
+    /// Runs `f` under the settings of users' SQL ([`bounds::UNTYPED`]): users' SQL and
+    /// whole-file operations, whose sorts and temporary b-trees may be as large as the
+    /// working-memory budget allows. `query_only` stays on once set.
     pub(crate) fn untyped<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
-        if self.temp_in_memory.get() {
+        if self.untyped.get() {
             return f();
         }
-        bounds::temp_in_memory(&self.conn, true)?;
-        self.temp_in_memory.set(true);
+        guard::own_pragma(&self.conn, bounds::UNTYPED)?;
+        self.untyped.set(true);
         let result = f();
         // Should the switch back fail, storage stays in memory: the bounded side.
-        if bounds::temp_in_memory(&self.conn, false).is_ok() {
-            self.temp_in_memory.set(false);
+        if guard::own_pragma(&self.conn, bounds::TYPED).is_ok() {
+            self.untyped.set(false);
         }
         result
     }
