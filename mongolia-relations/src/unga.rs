@@ -3,7 +3,7 @@
 
 use crate::dataset::Dataset;
 use crate::error::Result;
-use crate::filter::Filter;
+use crate::filter::{Filter, Query};
 use crate::query::{date, split_list, text, Where};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::types::Value;
@@ -87,17 +87,22 @@ impl Dataset {
     /// assert!(dprk.iter().filter(|v| v.vote == v.mongolia_vote).count() > dprk.len() / 2);
     /// ```
     pub fn unga_votes(&self, f: &Filter) -> Result<Vec<UngaVote>> {
+        f.check(Query::UngaVotes)?;
         let mut w = Where::default();
-        if let Some(p) = &f.polity {
-            let code = self.resolve_polity(p)?;
-            let voter = self.check_vocabulary(
-                "UN General Assembly voter",
-                "(SELECT DISTINCT polity FROM unga_votes)",
-                "polity",
-                &code,
-            )?;
-            w.add("v.polity = {}", [text(voter)]);
-        }
+        let voters = f
+            .polity
+            .iter()
+            .map(|p| {
+                let code = self.resolve_polity(p)?;
+                self.check_vocabulary(
+                    "UN General Assembly voter",
+                    "(SELECT DISTINCT polity FROM unga_votes)",
+                    "polity",
+                    &code,
+                )
+            })
+            .collect::<Result<Vec<_>>>()?;
+        self.any_code(&mut w, &voters, "v.polity = {}");
         if let Some(i) = &f.issue {
             let issue = self.check_vocabulary("UN General Assembly issue", "unga_issues", "issue", i)?;
             w.add("r.rcid IN (SELECT rcid FROM unga_roll_call_issues WHERE issue = {})", [text(issue)]);
@@ -149,6 +154,7 @@ impl Dataset {
     /// assert!(ussr.iter().all(|a| a.source_country == "RU"));
     /// ```
     pub fn unga_agreement(&self, f: &Filter) -> Result<Vec<UngaAgreement>> {
+        f.check(Query::UngaAgreement)?;
         let mut w = Where::default();
         self.polity_where(&mut w, f, "a.polity = {}")?;
         let (start, end) = f.date_bounds()?;
