@@ -5,7 +5,7 @@
 //! governs both.
 
 use crate::dates::PartialDate;
-use crate::output::{Overwrite, Staged};
+use crate::output::{CommitFailure, Overwrite, Staged};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 use sha2::{Digest, Sha256};
@@ -49,10 +49,20 @@ pub enum BuildError {
         /// The output file.
         path: PathBuf,
         /// The step that failed: `stage` (reserve the temporary file beside it) or `commit`
-        /// (move it into place: sync, link or rename, then remove the temporary name).
+        /// (move it into place: sync, then link or rename).
         step: &'static str,
         /// The underlying error; [`std::io::ErrorKind::AlreadyExists`] when `path` appeared
         /// meanwhile and replacing it was not asked for.
+        source: std::io::Error,
+    },
+    /// The database is complete and in place at `path`, but its temporary file could not be
+    /// removed after.
+    TempLeft {
+        /// The output file, complete.
+        path: PathBuf,
+        /// The temporary file left behind.
+        temp: PathBuf,
+        /// Why it could not be removed.
         source: std::io::Error,
     },
 }
@@ -65,6 +75,12 @@ impl fmt::Display for BuildError {
                 problems.iter().try_for_each(|p| write!(f, "\n{p}"))
             }
             BuildError::Output { path, step, source } => write!(f, "{}: {step} failed: {source}", path.display()),
+            BuildError::TempLeft { path, temp, source } => write!(
+                f,
+                "{} was written, but its temporary file {} could not be removed ({source})",
+                path.display(),
+                temp.display()
+            ),
         }
     }
 }
@@ -73,7 +89,7 @@ impl std::error::Error for BuildError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             BuildError::Seeds(_) => None,
-            BuildError::Output { source, .. } => Some(source),
+            BuildError::Output { source, .. } | BuildError::TempLeft { source, .. } => Some(source),
         }
     }
 }
@@ -1037,7 +1053,15 @@ fn finish(conn: &Connection, schema: &str, out: &Path, overwrite: Overwrite) -> 
     };
     let staged = Staged::new(out, overwrite).map_err(failed("stage"))?;
     conn.execute("VACUUM INTO ?1", [staged.path().to_string_lossy()]).map_err(sql)?;
-    staged.commit().map_err(failed("commit"))?;
+    let temp = staged.path().to_path_buf();
+    staged.commit_steps().map_err(|failure| match failure {
+        CommitFailure::Move(source) => failed("commit")(source),
+        CommitFailure::RemoveTemp(source) => BuildError::TempLeft {
+            path: out.to_path_buf(),
+            temp,
+            source,
+        },
+    })?;
     Ok(BuildSummary {
         content_hash: hash,
         row_counts,

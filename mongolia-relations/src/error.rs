@@ -207,9 +207,32 @@ pub enum Error {
         /// The output file.
         path: PathBuf,
         /// `stage` (reserving the temporary file beside it) or `commit` (moving it into place:
-        /// sync, link or rename, then removing the temporary name).
+        /// sync, then link or rename); a temporary file left after a complete build is
+        /// [`Error::RemoveFile`].
         step: &'static str,
         /// What the file system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Rows that could not be encoded as CSV, JSON, Arrow or Parquet (a failure of the file
+    /// system itself is [`Error::Io`]).
+    #[error("cannot write {format}{}: {detail}", path.as_ref().map(|p| format!(" to {}", p.display())).unwrap_or_default())]
+    Serialize {
+        /// `CSV`, `JSON`, `Arrow` or `Parquet`.
+        format: &'static str,
+        /// The file being written; none for a result built in memory.
+        path: Option<PathBuf>,
+        /// What the encoder said.
+        detail: String,
+    },
+    /// A complete output moved into place whose temporary file could not be removed after.
+    #[error("{} was written, but its temporary file {} could not be removed ({source}); delete it by hand", target.display(), path.display())]
+    RemoveFile {
+        /// The temporary file left behind.
+        path: PathBuf,
+        /// The output, complete and in place.
+        target: PathBuf,
+        /// The underlying error.
         #[source]
         source: std::io::Error,
     },
