@@ -29,6 +29,8 @@ mod cite;
 #[cfg(feature = "cli")]
 pub mod cli;
 mod codebook;
+#[cfg(feature = "export")]
+pub mod columns;
 mod coverage;
 mod dataset;
 #[cfg(feature = "export")]
@@ -46,7 +48,9 @@ mod output;
 mod own_words;
 mod panel;
 mod provenance;
+mod pygen;
 mod query;
+pub mod record;
 pub mod records;
 mod resolve;
 mod unga;
@@ -54,7 +58,6 @@ mod unga;
 pub use bounds::{set_process_heap_limit, Limits, DEFAULT_TIMEOUT};
 pub use cite::CitationFormat;
 pub use codebook::{Codebook, ColumnDoc, Rule, TableDoc, Vocabulary};
-pub use coverage::Coverage;
 pub use dataset::{Dataset, InterruptHandle, Verification, CONTENT_HASH, FILE_SHA256, SCHEMA, SCHEMA_VERSION};
 #[cfg(feature = "export")]
 pub use datasette::DATASETTE_DATABASE;
