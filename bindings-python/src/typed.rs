@@ -1,8 +1,8 @@
 //! Typed records of a query, kept as they came from the core: Python dictionaries and the
 //! Arrow batch are both made from their fields (the record definitions), never through JSON.
 
-use arrow_array::{Array, DictionaryArray, RecordBatch, StringArray};
 use arrow_array::types::Int32Type;
+use arrow_array::{Array, DictionaryArray, RecordBatch, StringArray};
 use arrow_schema::ArrowError;
 use mongolia_relations::columns::{self, Vocabularies};
 use mongolia_relations::record::{Cell, Cells, ColumnType, FieldDef, Record};
@@ -66,7 +66,11 @@ impl<R: Record> Rows for Typed<R> {
     }
 
     fn columns(&self) -> Vec<String> {
-        columns::schema::<R>(&self.vocabularies).fields().iter().map(|f| f.name().clone()).collect()
+        columns::schema::<R>(&self.vocabularies)
+            .fields()
+            .iter()
+            .map(|f| f.name().clone())
+            .collect()
     }
 
     fn row<'py>(&self, py: Python<'py>, index: usize) -> PyResult<Bound<'py, PyDict>> {
@@ -160,7 +164,10 @@ pub fn categories(batch: &RecordBatch) -> HashMap<String, Vec<String>> {
     for (field, array) in batch.schema().fields().iter().zip(batch.columns()) {
         if let Some(dict) = array.as_any().downcast_ref::<DictionaryArray<Int32Type>>() {
             if let Some(values) = dict.values().as_any().downcast_ref::<StringArray>() {
-                out.insert(field.name().clone(), values.iter().map(|v| v.unwrap_or_default().to_string()).collect());
+                out.insert(
+                    field.name().clone(),
+                    values.iter().map(|v| v.unwrap_or_default().to_string()).collect(),
+                );
             }
         }
     }

@@ -113,7 +113,11 @@ pub fn to_batch<R: Record>(rows: &[R], vocabularies: &Vocabularies) -> std::resu
     RecordBatch::try_new_with_options(schema, arrays, &RecordBatchOptions::new().with_row_count(Some(rows.len())))
 }
 
-fn columns_of<'a>(defs: &[FieldDef], rows: &[&'a dyn Cells], vocabularies: &Vocabularies) -> std::result::Result<Vec<ArrayRef>, ArrowError> {
+fn columns_of<'a>(
+    defs: &[FieldDef],
+    rows: &[&'a dyn Cells],
+    vocabularies: &Vocabularies,
+) -> std::result::Result<Vec<ArrayRef>, ArrowError> {
     let mut builders: Vec<Builder<'a>> = defs.iter().map(|f| Builder::new(f, rows.len(), vocabularies)).collect();
     for row in rows {
         let mut i = 0;
@@ -257,7 +261,11 @@ impl<'a> Builder<'a> {
 }
 
 /// A list-of-struct column of nested records: each row's items, built as one struct array.
-fn records_column(fields: &[FieldDef], lists: &[Vec<&dyn Cells>], vocabularies: &Vocabularies) -> std::result::Result<ArrayRef, ArrowError> {
+fn records_column(
+    fields: &[FieldDef],
+    lists: &[Vec<&dyn Cells>],
+    vocabularies: &Vocabularies,
+) -> std::result::Result<ArrayRef, ArrowError> {
     let mut offsets = Vec::with_capacity(lists.len() + 1);
     offsets.push(0i32);
     let items: Vec<&dyn Cells> = lists.iter().flatten().copied().collect();
@@ -268,5 +276,10 @@ fn records_column(fields: &[FieldDef], lists: &[Vec<&dyn Cells>], vocabularies: 
     let struct_fields = struct_fields(fields);
     let values = StructArray::try_new_with_length(struct_fields.clone(), children, None, items.len())?;
     let item = Arc::new(Field::new("item", DataType::Struct(struct_fields), true));
-    Ok(Arc::new(ListArray::try_new(item, OffsetBuffer::new(offsets.into()), Arc::new(values), None)?))
+    Ok(Arc::new(ListArray::try_new(
+        item,
+        OffsetBuffer::new(offsets.into()),
+        Arc::new(values),
+        None,
+    )?))
 }

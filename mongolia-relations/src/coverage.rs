@@ -26,9 +26,7 @@ impl Dataset {
         );
         self.bounded(None, || {
             let mut stmt = self.connection().prepare_cached(&sql)?;
-            let rows = stmt
-                .query_map([], Coverage::from_row)?
-                .collect::<Result<Vec<_>, _>>()?;
+            let rows = stmt.query_map([], Coverage::from_row)?.collect::<Result<Vec<_>, _>>()?;
             Ok(rows)
         })
     }

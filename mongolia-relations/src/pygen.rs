@@ -141,7 +141,11 @@ __all__ = [
 pub fn python_records() -> String {
     let kinds = kinds();
     let mut out = String::from(HEADER);
-    let mut names: Vec<&str> = kinds.iter().map(|k| k.name).chain(["RECORD_TYPES", "Record", "columns_doc"]).collect();
+    let mut names: Vec<&str> = kinds
+        .iter()
+        .map(|k| k.name)
+        .chain(["RECORD_TYPES", "Record", "columns_doc"])
+        .collect();
     names.sort_unstable();
     for n in names {
         out.push_str(&format!("    \"{n}\",\n"));

@@ -495,11 +495,7 @@ impl Dataset {
     pub fn polities(&self, f: &Filter) -> Result<Vec<Polity>> {
         let mut w = Where::default();
         self.polity_where(&mut w, f, "p.code = {}")?;
-        let sql = format!(
-            "SELECT {} FROM polities p{} ORDER BY p.name",
-            Polity::select(),
-            w.sql()
-        );
+        let sql = format!("SELECT {} FROM polities p{} ORDER BY p.name", Polity::select(), w.sql());
         self.collect(&sql, &w.params, Polity::from_row)
     }
 
@@ -545,11 +541,7 @@ impl Dataset {
         if let Some(person) = &f.person {
             w.add("p.id = {}", [Value::Integer(self.resolve_person(person)?)]);
         }
-        let sql = format!(
-            "SELECT {} FROM persons p{} ORDER BY p.name",
-            Person::select(),
-            w.sql()
-        );
+        let sql = format!("SELECT {} FROM persons p{} ORDER BY p.name", Person::select(), w.sql());
         self.collect(&sql, &w.params, Person::from_row)
     }
 
@@ -559,17 +551,17 @@ impl Dataset {
         if let Some(o) = &f.organization {
             w.add("o.code = {}", [text(self.resolve_organization(o)?)]);
         }
-        let sql = format!(
-            "SELECT {} FROM organizations o{} ORDER BY o.code",
-            Organization::select(),
-            w.sql()
-        );
+        let sql = format!("SELECT {} FROM organizations o{} ORDER BY o.code", Organization::select(), w.sql());
         self.collect(&sql, &w.params, Organization::from_row)
     }
 
     /// Every source.
     pub fn sources(&self) -> Result<Vec<Source>> {
-        self.collect(&format!("SELECT {} FROM sources ORDER BY id", Source::select()), &[], Source::from_row)
+        self.collect(
+            &format!("SELECT {} FROM sources ORDER BY id", Source::select()),
+            &[],
+            Source::from_row,
+        )
     }
 
     /// The citations of one record (`table` is `events`, `treaties`, `postings`, ...).
@@ -625,7 +617,9 @@ impl Dataset {
             (" WHERE dispute IN (SELECT value FROM json_each(?1))", vec![text(ids)])
         };
         let claims_sql = format!("SELECT {}, dispute FROM claims{filter} ORDER BY id", Claim::select());
-        let mut claims = self.collect(&claims_sql, &params, |r| Ok((r.get::<_, i64>(Claim::width())?, Claim::from_row(r)?)))?;
+        let mut claims = self.collect(&claims_sql, &params, |r| {
+            Ok((r.get::<_, i64>(Claim::width())?, Claim::from_row(r)?))
+        })?;
         let keys: Vec<String> = claims.iter().map(|(_, c)| c.id.to_string()).collect();
         let mut sources = self.sources_of("claims", &keys)?;
         for (dispute, mut claim) in claims.drain(..) {

@@ -16,18 +16,30 @@ fn data() -> Dataset {
 fn dictionary(batch: &RecordBatch, column: &str) -> Vec<String> {
     let array = batch.column_by_name(column).expect("the column is there");
     let dict = array.as_dictionary::<Int32Type>();
-    dict.values().as_string::<i32>().iter().map(|v| v.unwrap_or_default().to_string()).collect()
+    dict.values()
+        .as_string::<i32>()
+        .iter()
+        .map(|v| v.unwrap_or_default().to_string())
+        .collect()
 }
 
 #[test]
 fn a_subset_of_events_has_the_schema_and_categories_of_all_events() {
     let d = data();
     let all = d.record_batch(&d.events(&Filter::new().context(true)).unwrap()).unwrap();
-    let some = d.record_batch(&d.events(&Filter::new().polity("North Korea").kind("visit")).unwrap()).unwrap();
+    let some = d
+        .record_batch(&d.events(&Filter::new().polity("North Korea").kind("visit")).unwrap())
+        .unwrap();
     let none = d.record_batch::<Event>(&[]).unwrap();
     assert_eq!(all.schema(), some.schema());
     assert_eq!(all.schema(), none.schema());
-    let kinds: Vec<String> = d.sql("SELECT kind FROM event_kinds ORDER BY kind").unwrap().rows.iter().map(|r| r[0].as_str().unwrap().to_string()).collect();
+    let kinds: Vec<String> = d
+        .sql("SELECT kind FROM event_kinds ORDER BY kind")
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| r[0].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(dictionary(&some, "kind"), kinds);
     assert_eq!(dictionary(&none, "kind"), kinds);
     assert_eq!(dictionary(&all, "kind"), dictionary(&some, "kind"));
@@ -36,7 +48,9 @@ fn a_subset_of_events_has_the_schema_and_categories_of_all_events() {
 #[test]
 fn event_columns_follow_the_record_definition_with_participants_as_structs() {
     let d = data();
-    let events = d.events(&Filter::new().polity("North Korea").kind("relations_established")).unwrap();
+    let events = d
+        .events(&Filter::new().polity("North Korea").kind("relations_established"))
+        .unwrap();
     let batch = d.record_batch(&events).unwrap();
     let schema = batch.schema();
     let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
@@ -56,15 +70,33 @@ fn event_columns_follow_the_record_definition_with_participants_as_structs() {
     }
     let participants = batch.column_by_name("participants").unwrap().as_list::<i32>();
     let first = participants.value(0);
-    let ids = first.as_struct().column_by_name("id").unwrap().as_string::<i32>().iter().flatten().collect::<Vec<_>>();
+    let ids = first
+        .as_struct()
+        .column_by_name("id")
+        .unwrap()
+        .as_string::<i32>()
+        .iter()
+        .flatten()
+        .collect::<Vec<_>>();
     assert!(ids.contains(&"MNG") && ids.contains(&"PRK"), "{ids:?}");
 }
 
 #[test]
 fn the_panel_has_integer_codes_boolean_states_and_a_float_column_per_indicator_whatever_the_subset() {
     let d = data();
-    let one = d.dyad_years(&PanelOptions { partners: vec!["PRK".into()], ..Default::default() }).unwrap();
-    let year = d.dyad_years(&PanelOptions { start: Some(1990), end: Some(1990), ..Default::default() }).unwrap();
+    let one = d
+        .dyad_years(&PanelOptions {
+            partners: vec!["PRK".into()],
+            ..Default::default()
+        })
+        .unwrap();
+    let year = d
+        .dyad_years(&PanelOptions {
+            start: Some(1990),
+            end: Some(1990),
+            ..Default::default()
+        })
+        .unwrap();
     let (one, year) = (d.record_batch(&one).unwrap(), d.record_batch(&year).unwrap());
     assert_eq!(one.schema(), year.schema());
     let schema = one.schema();

@@ -17,8 +17,16 @@ fn every_field_of_every_python_record_class_is_annotated_and_documented() {
     let source = mongolia_relations::record::python_records();
     use mongolia_relations::record::Record;
     for field in mongolia_relations::Event::FIELDS {
-        assert!(source.contains(&format!("    {}: ", field.name)), "{} has no annotation", field.name);
-        assert!(source.contains(&format!("    {} : ", field.name)), "{} has no docstring entry", field.name);
+        assert!(
+            source.contains(&format!("    {}: ", field.name)),
+            "{} has no annotation",
+            field.name
+        );
+        assert!(
+            source.contains(&format!("    {} : ", field.name)),
+            "{} has no docstring entry",
+            field.name
+        );
         assert!(!field.doc.trim().is_empty(), "{} has no doc", field.name);
     }
     assert!(source.contains("participants: tuple[dict[str, str], ...]") && source.contains("\"search\": Event,"));
