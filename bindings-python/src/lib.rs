@@ -104,6 +104,15 @@ impl NativeResult {
         }
     }
 
+    /// Every row as an instance of the record class `cls`, made without its `__init__`, its
+    /// `_db` set to `db`.
+    fn records<'py>(&self, py: Python<'py>, cls: Bound<'py, PyAny>, db: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        match &self.payload {
+            Payload::Records(rows) => rows.records(py, &cls, &db),
+            Payload::Batch(_) => Err(pyo3::exceptions::PyTypeError::new_err("an sql result has no record class: iterate its rows")),
+        }
+    }
+
     /// The categories of each categorical column: its whole vocabulary, in order, whatever
     /// the rows (for polars `Enum`s and pandas `CategoricalDtype`s that match across results).
     fn categories(&self, py: Python<'_>) -> PyResult<HashMap<String, Vec<String>>> {

@@ -8,7 +8,7 @@ use mongolia_relations::columns::{self, Vocabularies};
 use mongolia_relations::record::{Cell, Cells, ColumnType, FieldDef, Record};
 use mongolia_relations::Dataset;
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyDict, PyList};
+use pyo3::types::{PyDate, PyDict, PyList, PyString, PyTuple};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -24,6 +24,9 @@ pub trait Rows: Send + Sync {
     fn batch(&self) -> Result<&RecordBatch, ArrowError>;
     /// The rows serialized, as the command line prints them (to find the sources they cite).
     fn json(&self) -> Vec<serde_json::Value>;
+    /// Every row as an instance of the record class `cls` (lists as tuples), its `_db` set to
+    /// `db`, without calling the class's `__init__`.
+    fn records<'py>(&self, py: Python<'py>, cls: &Bound<'py, PyAny>, db: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>>;
 }
 
 /// Records of kind `R` with the vocabularies of their categorical columns.
@@ -91,6 +94,36 @@ impl<R: Record> Rows for Typed<R> {
     fn json(&self) -> Vec<serde_json::Value> {
         self.rows.iter().map(|r| serde_json::to_value(r).unwrap_or_default()).collect()
     }
+
+    fn records<'py>(&self, py: Python<'py>, cls: &Bound<'py, PyAny>, db: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        // The record classes are frozen dataclasses made from exactly these fields: filling
+        // each instance's __dict__ skips one frozen __setattr__ per field (the hot path of
+        // iterating a result set).
+        let new = py.import("builtins")?.getattr("object")?.getattr("__new__")?;
+        let names: Vec<Bound<'py, PyString>> = R::FIELDS.iter().map(|f| PyString::intern(py, f.name)).collect();
+        let dict_name = pyo3::intern!(py, "__dict__");
+        let db_name = pyo3::intern!(py, "_db");
+        let out = PyList::empty(py);
+        for record in &self.rows {
+            let object = new.call1((cls,))?;
+            let values = object.getattr(dict_name)?.cast_into::<PyDict>()?;
+            let mut failed = None;
+            let mut i = 0;
+            record.cells(&mut |cell| {
+                if failed.is_none() {
+                    let value = py_cell(py, cell, &self.vocabularies, true).and_then(|v| values.set_item(&names[i], v));
+                    failed = value.err();
+                }
+                i += 1;
+            });
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            values.set_item(db_name, db)?;
+            out.append(object)?;
+        }
+        Ok(out)
+    }
 }
 
 /// One record as a dictionary: a key per field, a series' keys (every one of its vocabulary)
@@ -110,7 +143,7 @@ fn record_dict<'py>(py: Python<'py>, fields: &[FieldDef], record: &dyn Cells, vo
                 .get(sql)
                 .iter()
                 .try_for_each(|k| dict.set_item(k, map.get(k).copied().flatten())),
-            _ => py_cell(py, cell, vocabularies).and_then(|v| dict.set_item(field.name, v)),
+            _ => py_cell(py, cell, vocabularies, false).and_then(|v| dict.set_item(field.name, v)),
         };
         if let Err(e) = result {
             failed = Some(e);
@@ -122,9 +155,9 @@ fn record_dict<'py>(py: Python<'py>, fields: &[FieldDef], record: &dyn Cells, vo
     }
 }
 
-/// One value as a Python object: dates as `datetime.date`, lists as lists, nested records as
-/// lists of dictionaries, missing as None.
-fn py_cell<'py>(py: Python<'py>, cell: Cell<'_>, vocabularies: &Vocabularies) -> PyResult<Bound<'py, PyAny>> {
+/// One value as a Python object: dates as `datetime.date`, lists as lists (as tuples with
+/// `tuples`, for records), nested records as dictionaries, missing as None.
+fn py_cell<'py>(py: Python<'py>, cell: Cell<'_>, vocabularies: &Vocabularies, tuples: bool) -> PyResult<Bound<'py, PyAny>> {
     use chrono::Datelike;
     let none = || py.None().into_bound(py);
     Ok(match cell {
@@ -139,14 +172,20 @@ fn py_cell<'py>(py: Python<'py>, cell: Cell<'_>, vocabularies: &Vocabularies) ->
             Some(d) => PyDate::new(py, d.year(), d.month() as u8, d.day() as u8)?.into_any(),
             None => none(),
         },
+        Cell::TextList(items) if tuples => PyTuple::new(py, items)?.into_any(),
         Cell::TextList(items) => PyList::new(py, items)?.into_any(),
+        Cell::IntList(items) if tuples => PyTuple::new(py, items)?.into_any(),
         Cell::IntList(items) => PyList::new(py, items)?.into_any(),
         Cell::Records(fields, items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(record_dict(py, fields, item, vocabularies)?)?;
+            let dicts = items
+                .into_iter()
+                .map(|item| record_dict(py, fields, item, vocabularies))
+                .collect::<PyResult<Vec<_>>>()?;
+            if tuples {
+                PyTuple::new(py, dicts)?.into_any()
+            } else {
+                PyList::new(py, dicts)?.into_any()
             }
-            list.into_any()
         }
         Cell::Series(map) => {
             let dict = PyDict::new(py);

@@ -83,6 +83,10 @@ class ResultSet:
         return self._make(index)
 
     def __iter__(self) -> Iterator[Any]:
+        if self._type is not None:
+            # All records at once from the native rows: no dictionary per row in between.
+            yield from self._native.records(self._type, self._db)
+            return
         for i in range(len(self)):
             yield self._make(i)
 
