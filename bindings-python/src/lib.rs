@@ -109,7 +109,9 @@ impl NativeResult {
     fn records<'py>(&self, py: Python<'py>, cls: Bound<'py, PyAny>, db: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         match &self.payload {
             Payload::Records(rows) => rows.records(py, &cls, &db),
-            Payload::Batch(_) => Err(pyo3::exceptions::PyTypeError::new_err("an sql result has no record class: iterate its rows")),
+            Payload::Batch(_) => Err(pyo3::exceptions::PyTypeError::new_err(
+                "an sql result has no record class: iterate its rows",
+            )),
         }
     }
 

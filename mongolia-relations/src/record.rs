@@ -206,6 +206,13 @@ impl FromColumn for Option<NaiveDate> {
     }
 }
 
+/// The next column of `row` (at `*next`, which moves on).
+pub(crate) fn read_next<T: FromColumn>(row: &Row<'_>, next: &mut usize) -> rusqlite::Result<T> {
+    let value = T::read(row, *next)?;
+    *next += 1;
+    Ok(value)
+}
+
 /// A `;`-separated list (a `group_concat`), empty items dropped.
 impl FromColumn for Vec<String> {
     fn read(row: &Row<'_>, idx: usize) -> rusqlite::Result<Self> {
@@ -223,11 +230,9 @@ macro_rules! record {
     (@opt $v:expr) => { Some($v) };
     (@sql) => { "" };
     (@sql $v:expr) => { $v };
-    (@read $row:ident, $i:ident, $ty:ty, $sql:literal) => {{
-        let value = <$ty as $crate::record::FromColumn>::read($row, $i)?;
-        $i += 1;
-        value
-    }};
+    (@read $row:ident, $i:ident, $ty:ty, $sql:literal) => {
+        $crate::record::read_next::<$ty>($row, $i)?
+    };
     (@read $row:ident, $i:ident, $ty:ty) => { <$ty as Default>::default() };
     (
         $(#[doc = $doc:literal])*
@@ -288,10 +293,12 @@ macro_rules! record {
                 sql.iter().filter(|s| !s.is_empty()).count()
             }
 
-            #[allow(unused_assignments, unused_mut, unused_variables)]
-            fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
-                let mut next = 0usize;
-                Ok($name { $( $field: record!(@read row, next, $ty $(, $sql)?), )* })
+            fn from_row(_row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+                // The columns are read in turn; a record without SQL (the panel's) reads none,
+                // hence the underscores.
+                let mut columns = 0usize;
+                let _next = &mut columns;
+                Ok($name { $( $field: record!(@read _row, _next, $ty $(, $sql)?), )* })
             }
         }
     };
