@@ -60,9 +60,9 @@ impl Dataset {
     /// ```
     pub fn record_batch<R: Record>(&self, rows: &[R]) -> Result<RecordBatch> {
         let vocabularies = self.vocabularies(R::FIELDS)?;
-        to_batch(rows, &vocabularies).map_err(|e| crate::Error::InvalidInput {
-            field: "records",
-            reason: format!("no Arrow batch of these rows: {e}"),
+        to_batch(rows, &vocabularies).map_err(|e| crate::Error::Columns {
+            record: R::NAME,
+            reason: e.to_string(),
         })
     }
 }

@@ -1,4 +1,4 @@
-//! One definition per record. The [`record!`] macro writes, from a single list of fields, a
+//! One definition per record. The `record!` macro writes, from a single list of fields, a
 //! record's struct (with `serde::Serialize`, whose JSON the command line prints), its field
 //! list ([`FieldDef`]: name, column type, doc, vocabulary), its SELECT list and its row mapping
 //! from SQLite. The Arrow columns (`columns.rs`) and the Python classes (`pygen.rs`) are made
@@ -78,7 +78,7 @@ pub trait Cells: std::fmt::Debug + Sync {
     fn cells<'a>(&'a self, f: &mut dyn FnMut(Cell<'a>));
 }
 
-/// A record defined by [`record!`].
+/// A record defined by `record!`.
 pub trait Record: Cells + serde::Serialize + Send + Sync + 'static {
     /// The struct's name, also the Python class's.
     const NAME: &'static str;
