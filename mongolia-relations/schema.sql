@@ -671,6 +671,9 @@ CREATE INDEX postings_receiving ON postings(receiving);
 CREATE INDEX memberships_polity ON memberships(polity);
 CREATE INDEX observations_polity ON observations(polity, indicator);
 CREATE INDEX polity_aliases_alias ON polity_aliases(alias COLLATE NOCASE);
+-- Roll calls in the order unga_votes lists them, so that only each roll call's few votes are
+-- sorted, in memory, never the whole table.
+CREATE INDEX unga_roll_calls_date ON unga_roll_calls(date, rcid);
 
 -- events_fts: full-text index over event summaries, places and notes (FTS5); rowid = events.id.
 CREATE VIRTUAL TABLE events_fts USING fts5(summary, place, note, content='events', content_rowid='id');

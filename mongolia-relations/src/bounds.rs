@@ -42,6 +42,8 @@ pub struct Limits {
     pub max_value_bytes: u64,
     /// How far SQLite's heap may grow during one query: sorts, DISTINCT and temporary b-trees
     /// are held in memory, never in temporary files ([`Error::OutOfMemory`]); default 256 MiB.
+    /// (The typed queries on the embedded dataset keep SQLite's default: their sorts are small
+    /// enough never to leave memory.)
     /// SQLite's heap is counted for the whole process, so concurrent queries share the budget.
     pub memory: u64,
 }
@@ -247,17 +249,29 @@ pub(crate) fn short(statement: &str) -> String {
     statement.chars().take(120).collect()
 }
 
-/// Lowers SQLite's limits, keeps temporary storage in memory, caps the page cache and installs
-/// the progress handler that enforces `watch`.
+/// Lowers SQLite's limits and installs the progress handler that enforces `watch`.
 pub(crate) fn install(conn: &mut Connection, watch: &Arc<Watch>, limits: &Limits) -> rusqlite::Result<()> {
     for (limit, value) in PARSER_LIMITS {
         conn.set_limit(*limit, *value)?;
     }
     apply(conn, limits)?;
-    conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
     let watch = Arc::clone(watch);
     conn.progress_handler(STEPS_PER_CHECK, Some(move || watch.progress()))
 }
+
+/// The settings users' SQL, users' files and whole-file operations run under: `query_only`, and
+/// sorts, DISTINCT and temporary b-trees in memory, where the working-memory budget bounds them,
+/// never in temporary files.
+///
+/// The typed queries on the embedded dataset run without them ([`TYPED`]): their statements are
+/// the library's own and only read, and in SQLite's default storage small sorts share one block
+/// instead of an allocation per row (a tenth of a small query's time); only a sort past the page
+/// cache would spill to a file, and `tests/temp_files.rs` pins that none of them does. So the
+/// embedded dataset switches on first use, not at every open.
+pub(crate) const UNTYPED: &str = "PRAGMA query_only = ON; PRAGMA temp_store = MEMORY;";
+
+/// The storage the typed queries on the embedded dataset return to (see [`UNTYPED`]).
+pub(crate) const TYPED: &str = "PRAGMA temp_store = DEFAULT;";
 
 /// Applies the limits SQLite enforces itself.
 pub(crate) fn apply(conn: &Connection, limits: &Limits) -> rusqlite::Result<()> {

@@ -27,7 +27,7 @@ pub const SCHEMA: &str = include_str!("../schema.sql");
 /// rebuilt from its seeds with `build --extra`). Version 2 added the code crosswalk
 /// (`polity_codes`, `code_schemes`) and `events.date_long`; version 3 added diplomatic missions
 /// (`missions`, `mission_kinds`).
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// Tables every database of this schema has.
 const REQUIRED_TABLES: &[&str] = &[
@@ -66,6 +66,9 @@ pub struct Dataset {
     limits: RefCell<Limits>,
     /// How many bounded calls are running (they nest: the outermost one owns the deadline).
     depth: Cell<u32>,
+    /// Whether the settings of users' SQL hold now (always for a user's file; on the embedded
+    /// dataset while users' SQL or a whole-file operation runs: see [`bounds::UNTYPED`]).
+    untyped: Cell<bool>,
     /// The content hash recomputed from the rows of a user's file.
     verified: OnceCell<String>,
 }
@@ -209,6 +212,9 @@ impl Dataset {
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
         bounds::install(&mut conn, &watch, &limits)?;
+        if !embedded {
+            guard::own_pragma(&conn, bounds::UNTYPED)?;
+        }
         Ok(Dataset {
             conn,
             embedded,
@@ -217,6 +223,7 @@ impl Dataset {
             watch,
             limits: RefCell::new(limits),
             depth: Cell::new(0),
+            untyped: Cell::new(!embedded),
             verified: OnceCell::new(),
         })
     }
@@ -389,7 +396,24 @@ impl Dataset {
             timeout: Duration::MAX,
             ..*self.limits.borrow()
         };
-        self.run_within(&limits, None, f)
+        self.untyped(|| self.run_within(&limits, None, f))
+    }
+
+    /// Runs `f` under the settings of users' SQL ([`bounds::UNTYPED`]): users' SQL and
+    /// whole-file operations, whose sorts and temporary b-trees may be as large as the
+    /// working-memory budget allows. `query_only` stays on once set.
+    pub(crate) fn untyped<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        if self.untyped.get() {
+            return f();
+        }
+        guard::own_pragma(&self.conn, bounds::UNTYPED)?;
+        self.untyped.set(true);
+        let result = f();
+        // Should the switch back fail, storage stays in memory: the bounded side.
+        if guard::own_pragma(&self.conn, bounds::TYPED).is_ok() {
+            self.untyped.set(false);
+        }
+        result
     }
 
     fn run_within<T>(&self, limits: &Limits, statement: Option<&str>, f: impl FnOnce() -> Result<T>) -> Result<T> {

@@ -1,7 +1,7 @@
 //! The read-only guard: every connection refuses writes, ATTACH, extensions and temp tables.
 //!
 //! A deserialized database already refuses writes to `main`, but TEMP tables and ATTACH would
-//! still work; `query_only`, an attach limit of zero and an authorizer close those doors.
+//! still work; an authorizer, an attach limit of zero and `query_only` close those doors.
 
 use crate::error::{Error, Result};
 use rusqlite::ffi;
@@ -41,6 +41,20 @@ const READING_PRAGMAS: &[&str] = &[
     "freelist_count",
 ];
 
+thread_local! {
+    // Set while the library runs one of its own settings on a guarded connection: the
+    // authorizer is called on the thread that prepares, so no other statement sees it.
+    static OWN_PRAGMA: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs one of the library's own pragmas (never a user's) past the guard.
+pub(crate) fn own_pragma(conn: &Connection, pragma: &str) -> Result<()> {
+    OWN_PRAGMA.with(|own| own.set(true));
+    let result = conn.execute_batch(pragma);
+    OWN_PRAGMA.with(|own| own.set(false));
+    Ok(result?)
+}
+
 /// The longest SQL text accepted.
 pub const MAX_SQL_LEN: usize = 100_000;
 
@@ -53,7 +67,7 @@ fn allowed(action: c_int, arg1: Option<&[u8]>, arg2: Option<&[u8]>) -> bool {
         ffi::SQLITE_FUNCTION => arg2.is_some_and(|name| !name.eq_ignore_ascii_case(b"load_extension")),
         ffi::SQLITE_PRAGMA => arg1.is_some_and(|name| {
             let is = |list: &[&str]| list.iter().any(|p| name.eq_ignore_ascii_case(p.as_bytes()));
-            is(INSPECTING_PRAGMAS) || (is(READING_PRAGMAS) && arg2.is_none())
+            is(INSPECTING_PRAGMAS) || (is(READING_PRAGMAS) && arg2.is_none()) || OWN_PRAGMA.with(|own| own.get())
         }),
         _ => false,
     }
@@ -83,8 +97,9 @@ unsafe extern "C" fn authorize(
     }
 }
 
+/// Installs the authorizer and forbids ATTACH; `query_only` comes with the settings of users'
+/// SQL ([`crate::bounds::UNTYPED`]), before any of it runs.
 pub(crate) fn install(conn: &mut Connection) -> Result<()> {
-    conn.execute_batch("PRAGMA query_only = ON;")?;
     conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
     // SAFETY: the handle is this open connection's; `authorize` has the signature SQLite
     // expects and keeps no state, so no user data needs freeing when the connection closes.

@@ -682,6 +682,10 @@ impl Dataset {
     /// assert!(kinds.contains(&"visit".to_string()));
     /// ```
     pub fn sql_rows(&self, query: &str, mut visit: impl FnMut(&Row<'_>) -> rusqlite::Result<()>) -> Result<Vec<String>> {
+        self.untyped(|| self.sql_rows_bounded(query, &mut visit))
+    }
+
+    fn sql_rows_bounded(&self, query: &str, visit: &mut impl FnMut(&Row<'_>) -> rusqlite::Result<()>) -> Result<Vec<String>> {
         self.bounded(Some(query), || {
             let limits = self.limits();
             let failed = |source| crate::guard::statement_error(query, source);
