@@ -36,26 +36,9 @@ pub struct Typed<R: Record> {
     batch: OnceLock<Result<RecordBatch, String>>,
 }
 
-thread_local! {
-    // The embedded data never changes, so its vocabularies are read once per thread and kind.
-    static EMBEDDED_VOCABULARIES: std::cell::RefCell<HashMap<&'static str, Vocabularies>> = std::cell::RefCell::new(HashMap::new());
-}
-
-/// The typed rows of a query, with the vocabularies of `data` (cached for the embedded data).
+/// The typed rows of a query, with the vocabularies of `data`.
 pub fn typed<R: Record>(data: &Dataset, rows: Vec<R>) -> mongolia_relations::Result<Box<dyn Rows>> {
-    let vocabularies = if data.is_embedded() {
-        let cached = EMBEDDED_VOCABULARIES.with(|c| c.borrow().get(R::NAME).cloned());
-        match cached {
-            Some(v) => v,
-            None => {
-                let v = data.vocabularies(R::FIELDS)?;
-                EMBEDDED_VOCABULARIES.with(|c| c.borrow_mut().insert(R::NAME, v.clone()));
-                v
-            }
-        }
-    } else {
-        data.vocabularies(R::FIELDS)?
-    };
+    let vocabularies = data.vocabularies(R::FIELDS)?;
     Ok(Box::new(Typed {
         rows,
         vocabularies,

@@ -26,7 +26,8 @@ impl Vocabularies {
 }
 
 impl Dataset {
-    /// Loads the vocabularies of the fields `fields` (and of nested records' fields).
+    /// The vocabularies of the fields `fields` (and of nested records' fields), each read once
+    /// per connection.
     pub fn vocabularies(&self, fields: &[FieldDef]) -> Result<Vocabularies> {
         let mut out = Vocabularies::default();
         self.load_vocabularies(fields, &mut out)?;
@@ -37,7 +38,15 @@ impl Dataset {
         for f in fields {
             if let Some(sql) = f.vocabulary {
                 if !out.0.contains_key(sql) {
-                    let values = self.collect(sql, &[], |r| r.get::<_, String>(0))?;
+                    let cached = self.vocabularies.borrow().get(sql).cloned();
+                    let values = match cached {
+                        Some(values) => values,
+                        None => {
+                            let values = self.collect(sql, &[], |r| r.get::<_, String>(0))?;
+                            self.vocabularies.borrow_mut().insert(sql, values.clone());
+                            values
+                        }
+                    };
                     out.0.insert(sql, values);
                 }
             }
