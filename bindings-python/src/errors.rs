@@ -40,6 +40,12 @@ create_exception!(
 );
 create_exception!(
     mongolia_relations,
+    FilterNotApplicableError,
+    InvalidFilterError,
+    "A filter given to a query it does not apply to; .query, .filter and .accepted (the filters it takes) say which."
+);
+create_exception!(
+    mongolia_relations,
     InvalidDateError,
     InvalidFilterError,
     "A malformed date or an inverted date range."
@@ -172,6 +178,14 @@ pub fn to_py(py: Python<'_>, err: Error) -> PyErr {
         Error::UnknownValue { known, .. } => (InvalidFilterError::new_err(message), known),
         Error::InvalidDate { .. } | Error::InvertedRange { .. } => (InvalidDateError::new_err(message), Vec::new()),
         Error::InvalidInput { .. } => (InvalidFilterError::new_err(message), Vec::new()),
+        Error::FilterNotApplicable { query, filter, accepted } => {
+            let exc = FilterNotApplicableError::new_err(message);
+            // Attributes are a convenience; failing to set one must not hide the error itself.
+            let _ = exc.value(py).setattr("query", query);
+            let _ = exc.value(py).setattr("filter", filter);
+            let _ = exc.value(py).setattr("accepted", accepted.clone());
+            (exc, accepted.into_iter().map(str::to_string).collect())
+        }
         Error::ReadOnly { .. } => (ReadOnlyError::new_err(message), Vec::new()),
         Error::OpenFile { .. } | Error::Io { .. } => (DatabaseFileError::new_err(message), Vec::new()),
         Error::Sql { .. } => (SqlError::new_err(message), Vec::new()),
@@ -215,6 +229,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("UnknownOrganizationError", py.get_type::<UnknownOrganizationError>())?;
     m.add("InvalidFilterError", py.get_type::<InvalidFilterError>())?;
     m.add("InvalidDateError", py.get_type::<InvalidDateError>())?;
+    m.add("FilterNotApplicableError", py.get_type::<FilterNotApplicableError>())?;
     m.add("ReadOnlyError", py.get_type::<ReadOnlyError>())?;
     m.add("SqlError", py.get_type::<SqlError>())?;
     m.add("DatabaseFileError", py.get_type::<DatabaseFileError>())?;

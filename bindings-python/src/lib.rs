@@ -15,9 +15,9 @@ mod typed;
 
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::{RecordBatch, RecordBatchIterator};
-use mongolia_relations::{CitationFormat, Dataset, Filter, Limits, Overwrite};
+use mongolia_relations::{CitationFormat, Dataset, Filter, FilterName, FilterValue, Limits, Overwrite, Query};
 use pyo3::prelude::*;
-use pyo3::types::{PyCapsule, PyDict, PyList};
+use pyo3::types::{PyBool, PyCapsule, PyDate, PyDict, PyList, PyTuple};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -124,7 +124,7 @@ impl NativeResult {
     /// The references of the sources behind these rows ("bibtex", "biblatex" or "text"), from
     /// the database the rows came from (`db`, else the embedded dataset).
     #[pyo3(signature = (format="bibtex", db=None))]
-    fn cite_sources(&self, py: Python<'_>, format: &str, db: Option<String>) -> PyResult<String> {
+    fn cite_sources(&self, py: Python<'_>, format: &str, db: Option<Py<NativeDatabase>>) -> PyResult<String> {
         let format = CitationFormat::parse(format).map_err(|e| errors::to_py(py, e))?;
         let Payload::Records(rows) = &self.payload else {
             return Err(errors::to_py(
@@ -136,7 +136,7 @@ impl NativeResult {
             ));
         };
         py.detach(|| {
-            with_data(db.as_deref(), Limits::default(), |data| {
+            with_data(handle(&db), Limits::default(), |data| {
                 let ids = data.sources_behind(&self.kind, &rows.json())?;
                 data.cite_sources(&ids, format)
             })
@@ -171,12 +171,84 @@ thread_local! {
     // One embedded connection per OS thread: its statements stay prepared and resolved names
     // stay cached across calls, and no connection is ever shared between threads.
     static EMBEDDED: std::cell::OnceCell<Dataset> = const { std::cell::OnceCell::new() };
+    // This thread's connection to each opened file, by the id of its `Database`, kept for the
+    // same reasons; a `Rc` so that no borrow of the map is held while a query runs.
+    static FILES: std::cell::RefCell<HashMap<u64, std::rc::Rc<Dataset>>> = std::cell::RefCell::new(HashMap::new());
+    // How many handles had been dropped when this thread last dropped its connections to them.
+    static SWEPT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
-/// Runs `f` on the embedded dataset (this thread's connection) or on the file `db`, under
-/// `limits`; Ctrl-C reaches a running query through Python's signal check.
+/// The ids of the `Database` handles alive, and how many have been dropped: a thread drops its
+/// connections to dropped handles the next time it queries an opened file (the thread that drops
+/// the handle at once; a thread's connections also end with the thread).
+static LIVE: std::sync::Mutex<Vec<u64>> = std::sync::Mutex::new(Vec::new());
+static DROPPED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A database file opened from Python (`mr.open`). Every thread that queries it keeps one
+/// connection to the file, opened on its first query there, so statements stay prepared and
+/// names resolved across calls instead of the file being opened again on every call.
+#[pyclass(frozen, module = "mongolia_relations._native", name = "Database")]
+struct NativeDatabase {
+    id: u64,
+    path: String,
+}
+
+#[pymethods]
+impl NativeDatabase {
+    /// Opens the file `path` as [`Dataset::open`] does, raising what it refuses.
+    #[new]
+    fn new(py: Python<'_>, path: String) -> PyResult<Self> {
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        LIVE.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(id);
+        let db = NativeDatabase { id, path };
+        py.detach(|| with_data(Some(&db), Limits::default(), |_| Ok(())))
+            .map_err(|e| errors::to_py(py, e))?;
+        Ok(db)
+    }
+
+    /// The file.
+    #[getter]
+    fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+impl Drop for NativeDatabase {
+    fn drop(&mut self) {
+        LIVE.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .retain(|id| *id != self.id);
+        DROPPED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        // Busy only if a query of this thread is between its borrows; the next sweep takes it.
+        let _ = FILES.try_with(|files| files.try_borrow_mut().map(|mut f| f.remove(&self.id)));
+    }
+}
+
+/// This thread's connection to the file of `db`, opened on first use.
+fn connection_to(db: &NativeDatabase) -> mongolia_relations::Result<std::rc::Rc<Dataset>> {
+    let dropped = DROPPED.load(std::sync::atomic::Ordering::Relaxed);
+    FILES.with(|files| {
+        if SWEPT.get() != dropped {
+            let live = LIVE.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+            files.borrow_mut().retain(|id, _| live.contains(id));
+            SWEPT.set(dropped);
+        }
+        if let Some(data) = files.borrow().get(&db.id) {
+            return Ok(data.clone());
+        }
+        let data = Dataset::open(&db.path)?;
+        data.set_interrupt_check(errors::signals_raised);
+        let data = std::rc::Rc::new(data);
+        files.borrow_mut().insert(db.id, data.clone());
+        Ok(data)
+    })
+}
+
+/// Runs `f` on the embedded dataset or on the opened file `db` (this thread's connection to
+/// either), under `limits`; Ctrl-C reaches a running query through Python's signal check.
 fn with_data<T>(
-    db: Option<&str>,
+    db: Option<&NativeDatabase>,
     limits: Limits,
     f: impl FnOnce(&Dataset) -> mongolia_relations::Result<T>,
 ) -> mongolia_relations::Result<T> {
@@ -186,19 +258,24 @@ fn with_data<T>(
         data.set_limits(limits)?;
         f(data)
     };
-    let fresh = |data: mongolia_relations::Result<Dataset>| data.inspect(|d| d.set_interrupt_check(errors::signals_raised));
     match db {
-        Some(path) => run(&fresh(Dataset::open(path))?),
+        Some(db) => run(connection_to(db)?.as_ref()),
         None => EMBEDDED.with(|cell| match cell.get() {
             Some(data) => run(data),
             None => {
-                let data = fresh(Dataset::embedded())?;
+                let data = Dataset::embedded()?;
+                data.set_interrupt_check(errors::signals_raised);
                 let result = run(&data);
                 let _ = cell.set(data);
                 result
             }
         }),
     }
+}
+
+/// The handle a native function was given, as `with_data` takes it.
+fn handle(db: &Option<Py<NativeDatabase>>) -> Option<&NativeDatabase> {
+    db.as_ref().map(|d| d.get())
 }
 
 /// Room SQLite's heap has above the largest working-memory budget asked for (pages, statements).
@@ -252,30 +329,129 @@ fn limits_from(given: Option<HashMap<String, f64>>) -> mongolia_relations::Resul
     Ok(limits)
 }
 
-fn filter_from(args: &HashMap<String, String>) -> Filter {
-    let get = |k: &str| args.get(k).cloned();
-    Filter {
-        polity: get("polity"),
-        kind: get("kind"),
-        start: get("start"),
-        end: get("end"),
-        person: get("person"),
-        organization: get("organization"),
-        in_force_on: get("in_force_on"),
-        indicator: get("indicator"),
-        cameo: get("cameo"),
-        plover: get("plover"),
-        sending: get("sending"),
-        receiving: get("receiving"),
-        issue: get("issue"),
-        context: args.get("context").is_some_and(|v| v == "true"),
-        involving: get("involving"),
-        level: get("level"),
-        channel: get("channel"),
+/// A Python value as the text [`Filter::set`] takes, in the form [`FilterValue`] says `name`
+/// takes (the one definition, so Python accepts what Rust and the command line accept).
+fn filter_texts(name: FilterName, value: &Bound<'_, PyAny>) -> mongolia_relations::Result<Vec<String>> {
+    let kind = |v: &Bound<'_, PyAny>| v.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+    let text = |v: &Bound<'_, PyAny>| -> Option<String> {
+        if v.is_instance_of::<PyBool>() {
+            return None;
+        }
+        v.extract::<String>()
+            .ok()
+            .or_else(|| v.extract::<i64>().ok().map(|n| n.to_string()))
+    };
+    let wrong = |what: &str, v: &Bound<'_, PyAny>| mongolia_relations::Error::InvalidInput {
+        field: name.name(),
+        reason: format!(
+            "must be {what}, not {}: {}",
+            kind(v),
+            v.repr().map(|r| r.to_string()).unwrap_or_default()
+        ),
+    };
+    match name.value() {
+        FilterValue::Flag => match value.cast::<PyBool>() {
+            Ok(b) => Ok(vec![b.is_true().to_string()]),
+            Err(_) => Err(wrong("True or False", value)),
+        },
+        FilterValue::Date => {
+            if value.is_instance_of::<PyDate>() {
+                // A datetime is a date too: its day is the bound.
+                let part = |field: &str| value.getattr(field).and_then(|v| v.extract::<u32>()).ok();
+                let day = match (
+                    value.getattr("year").and_then(|v| v.extract::<i32>()).ok(),
+                    part("month"),
+                    part("day"),
+                ) {
+                    (Some(y), Some(m), Some(d)) => chrono::NaiveDate::from_ymd_opt(y, m, d),
+                    _ => None,
+                };
+                if let Some(day) = day {
+                    return Ok(vec![mongolia_relations::DateBound::from(day).0]);
+                }
+            }
+            if !value.is_instance_of::<PyBool>() {
+                if let Ok(year) = value.extract::<i32>() {
+                    return Ok(vec![mongolia_relations::DateBound::from(year).0]);
+                }
+                if let Ok(edtf) = value.extract::<String>() {
+                    return Ok(vec![edtf]);
+                }
+            }
+            Err(mongolia_relations::Error::InvalidDate {
+                field: name.name(),
+                input: value.repr().map(|r| r.to_string()).unwrap_or_default(),
+                reason: format!(
+                    "a {} is not a date; give an EDTF string ('1986', '1988-06'), a year as int, or a datetime.date",
+                    kind(value)
+                ),
+            })
+        }
+        FilterValue::Polities if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() => value
+            .try_iter()
+            .map_err(|_| wrong("a name, code or COW number, or a list of them", value))?
+            .map(|item| {
+                let item = item.map_err(|_| wrong("a name, code or COW number, or a list of them", value))?;
+                text(&item).ok_or_else(|| wrong("a name, code or COW number, or a list of them", &item))
+            })
+            .collect(),
+        FilterValue::Polities => text(value)
+            .map(|t| vec![t])
+            .ok_or_else(|| wrong("a name, code or COW number, or a list of them", value)),
+        _ => text(value)
+            .map(|t| vec![t])
+            .ok_or_else(|| wrong("a string (a name or code)", value)),
     }
 }
 
-/// Runs query `kind` with string filters on the embedded dataset or the file `db`.
+/// The filter of `query` from Python's keyword arguments (None: not given), refusing a filter
+/// the query does not take.
+fn filter_from(query: Option<Query>, args: &Bound<'_, PyDict>) -> mongolia_relations::Result<Filter> {
+    let mut filter = Filter::new();
+    for (key, value) in args.iter() {
+        if value.is_none() {
+            continue;
+        }
+        let key: String = key.extract().unwrap_or_default();
+        let Some(name) = FilterName::ALL.iter().copied().find(|n| n.name() == key) else {
+            return Err(mongolia_relations::Error::InvalidInput {
+                field: "filter",
+                reason: format!(
+                    "no filter is named {key:?}; the filters are {}",
+                    FilterName::ALL.iter().map(|n| n.name()).collect::<Vec<_>>().join(", ")
+                ),
+            });
+        };
+        for text in filter_texts(name, &value)? {
+            filter.set(name, &text)?;
+        }
+    }
+    match query {
+        Some(query) => filter.check(query)?,
+        // A query without filters refuses every one.
+        None if filter != Filter::new() => {
+            let given = FilterName::ALL.iter().find(|n| filter.is_set(**n)).map_or("", |n| n.name());
+            return Err(mongolia_relations::Error::InvalidInput {
+                field: "filter",
+                reason: format!("this query takes no filters, not {given}"),
+            });
+        }
+        None => {}
+    }
+    Ok(filter)
+}
+
+/// The filters each query takes, by query name: [`Query::filters`], for Python's checks.
+#[pyfunction]
+fn query_filters() -> HashMap<&'static str, Vec<&'static str>> {
+    Query::ALL
+        .iter()
+        .map(|q| (q.name(), q.filters().iter().map(|n| n.name()).collect()))
+        .collect()
+}
+
+/// Runs query `kind` with `filters` (Python values, checked against what the query takes) on
+/// the embedded dataset or the file `db`.
 /// `text` is the search text (search), the SQL (sql), or `table:id` (citations, disputes_of);
 /// `limits` the bounds of this call (timeout, max_rows, max_bytes, max_value_bytes, max_memory).
 #[pyfunction]
@@ -283,16 +459,16 @@ fn filter_from(args: &HashMap<String, String>) -> Filter {
 fn query(
     py: Python<'_>,
     kind: &str,
-    filters: HashMap<String, String>,
-    db: Option<String>,
+    filters: &Bound<'_, PyDict>,
+    db: Option<Py<NativeDatabase>>,
     text: Option<String>,
     limits: Option<HashMap<String, f64>>,
 ) -> PyResult<NativeResult> {
     let kind_owned = kind.to_string();
     let limits = limits_from(limits).map_err(|e| errors::to_py(py, e))?;
+    let f = filter_from(Query::named(kind), filters).map_err(|e| errors::to_py(py, e))?;
     let result = py.detach(move || -> mongolia_relations::Result<Result<Payload, arrow_schema::ArrowError>> {
-        with_data(db.as_deref(), limits, |data| {
-            let f = filter_from(&filters);
+        with_data(handle(&db), limits, |data| {
             let text = text.unwrap_or_default();
             let record_key = || {
                 text.split_once(':')
@@ -324,30 +500,7 @@ fn query(
                     let (t, i) = record_key();
                     typed::typed(data, data.disputes_of(&t, &i)?)?
                 }
-                "panel" => {
-                    let year = |k: &str| -> mongolia_relations::Result<Option<i32>> {
-                        filters
-                            .get(k)
-                            .map(|v| {
-                                v.parse().map_err(|_| mongolia_relations::Error::InvalidDate {
-                                    field: "year",
-                                    input: v.clone(),
-                                    reason: "a panel year is a whole number".into(),
-                                })
-                            })
-                            .transpose()
-                    };
-                    let options = mongolia_relations::PanelOptions {
-                        start: year("start")?,
-                        end: year("end")?,
-                        partners: filters
-                            .get("partners")
-                            .map(|p| p.split(';').map(str::to_string).collect())
-                            .unwrap_or_default(),
-                        directed: filters.get("directed").is_some_and(|v| v == "true"),
-                    };
-                    typed::typed(data, data.dyad_years(&options)?)?
-                }
+                "dyad_years" => typed::typed(data, data.dyad_years(&f)?)?,
                 "sql" => {
                     // Straight from SQLite's values into Arrow builders: no value per cell.
                     let mut columns = columns::SqlColumns::default();
@@ -375,9 +528,9 @@ fn query(
 /// file `content_hash` is recomputed from its rows and `claimed_content_hash` is the file's claim.
 #[pyfunction]
 #[pyo3(signature = (db=None))]
-fn metadata(py: Python<'_>, db: Option<String>) -> PyResult<HashMap<String, String>> {
+fn metadata(py: Python<'_>, db: Option<Py<NativeDatabase>>) -> PyResult<HashMap<String, String>> {
     py.detach(move || -> mongolia_relations::Result<HashMap<String, String>> {
-        with_data(db.as_deref(), Limits::default(), |data| {
+        with_data(handle(&db), Limits::default(), |data| {
             let mut out: HashMap<String, String> = data
                 .sql("SELECT key, value FROM metadata")?
                 .rows
@@ -395,20 +548,13 @@ fn metadata(py: Python<'_>, db: Option<String>) -> PyResult<HashMap<String, Stri
     .map_err(|e| errors::to_py(py, e))
 }
 
-/// Opens the file `db` as [`Dataset::open`] does, raising what it refuses; returns nothing.
-#[pyfunction]
-fn check_file(py: Python<'_>, db: String) -> PyResult<()> {
-    py.detach(move || with_data(Some(&db), Limits::default(), |_| Ok(())))
-        .map_err(|e| errors::to_py(py, e))
-}
-
 /// Recomputes the content hash of the file `db` (or of the embedded dataset) and compares it
 /// with the one it claims: `{"claimed", "actual", "matches"}`.
 #[pyfunction]
 #[pyo3(signature = (db=None))]
-fn verify<'py>(py: Python<'py>, db: Option<String>) -> PyResult<Bound<'py, PyAny>> {
+fn verify<'py>(py: Python<'py>, db: Option<Py<NativeDatabase>>) -> PyResult<Bound<'py, PyAny>> {
     let verification = py
-        .detach(move || with_data(db.as_deref(), Limits::default(), |data| data.verify()))
+        .detach(move || with_data(handle(&db), Limits::default(), |data| data.verify()))
         .map_err(|e| errors::to_py(py, e))?;
     py_value(py, &serde_json::to_value(verification).unwrap_or(Value::Null))
 }
@@ -417,9 +563,9 @@ fn verify<'py>(py: Python<'py>, db: Option<String>) -> PyResult<Bound<'py, PyAny
 /// denoted one polity).
 #[pyfunction]
 #[pyo3(signature = (scheme, code, on=None, db=None))]
-fn polity_for_code(py: Python<'_>, scheme: String, code: String, on: Option<String>, db: Option<String>) -> PyResult<String> {
+fn polity_for_code(py: Python<'_>, scheme: String, code: String, on: Option<String>, db: Option<Py<NativeDatabase>>) -> PyResult<String> {
     py.detach(move || {
-        with_data(db.as_deref(), Limits::default(), |data| {
+        with_data(handle(&db), Limits::default(), |data| {
             data.polity_for_code(&scheme, &code, on.as_deref())
         })
     })
@@ -436,11 +582,11 @@ fn countrycode<'py>(
     origin: String,
     destination: String,
     on: Vec<Option<String>>,
-    db: Option<String>,
+    db: Option<Py<NativeDatabase>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let conversion = py
         .detach(move || {
-            with_data(db.as_deref(), Limits::default(), |data| {
+            with_data(handle(&db), Limits::default(), |data| {
                 data.countrycode(&values, &origin, &destination, &on)
             })
         })
@@ -451,18 +597,18 @@ fn countrycode<'py>(
 /// The citation of the dataset as "text", "bibtex" (`@misc`) or "biblatex" (`@dataset`).
 #[pyfunction]
 #[pyo3(signature = (format="bibtex", db=None))]
-fn cite(py: Python<'_>, format: &str, db: Option<String>) -> PyResult<String> {
+fn cite(py: Python<'_>, format: &str, db: Option<Py<NativeDatabase>>) -> PyResult<String> {
     let format = CitationFormat::parse(format).map_err(|e| errors::to_py(py, e))?;
-    py.detach(move || with_data(db.as_deref(), Limits::default(), |data| data.cite(format)))
+    py.detach(move || with_data(handle(&db), Limits::default(), |data| data.cite(format)))
         .map_err(|e| errors::to_py(py, e))
 }
 
 /// The references of the sources with these ids ("bibtex", "biblatex" or "text").
 #[pyfunction]
 #[pyo3(signature = (ids, format="bibtex", db=None))]
-fn cite_source_ids(py: Python<'_>, ids: Vec<String>, format: &str, db: Option<String>) -> PyResult<String> {
+fn cite_source_ids(py: Python<'_>, ids: Vec<String>, format: &str, db: Option<Py<NativeDatabase>>) -> PyResult<String> {
     let format = CitationFormat::parse(format).map_err(|e| errors::to_py(py, e))?;
-    py.detach(move || with_data(db.as_deref(), Limits::default(), |data| data.cite_sources(&ids, format)))
+    py.detach(move || with_data(handle(&db), Limits::default(), |data| data.cite_sources(&ids, format)))
         .map_err(|e| errors::to_py(py, e))
 }
 
@@ -511,7 +657,7 @@ fn overwrite(force: bool) -> Overwrite {
 /// only with `force` (never the database file being exported).
 #[pyfunction]
 #[pyo3(signature = (out, format="csv", db=None, force=false))]
-fn export<'py>(py: Python<'py>, out: String, format: &str, db: Option<String>, force: bool) -> PyResult<Bound<'py, PyAny>> {
+fn export<'py>(py: Python<'py>, out: String, format: &str, db: Option<Py<NativeDatabase>>, force: bool) -> PyResult<Bound<'py, PyAny>> {
     let format = match format {
         "csv" => Some(mongolia_relations::ExportFormat::Csv),
         "jsonl" => Some(mongolia_relations::ExportFormat::Jsonl),
@@ -531,7 +677,7 @@ fn export<'py>(py: Python<'py>, out: String, format: &str, db: Option<String>, f
     };
     let manifest = py
         .detach(move || {
-            with_data(db.as_deref(), Limits::default(), |data| match format {
+            with_data(handle(&db), Limits::default(), |data| match format {
                 Some(format) => data.export_with(std::path::Path::new(&out), format, overwrite(force)),
                 None => data.export_datasette(std::path::Path::new(&out), overwrite(force)),
             })
@@ -543,7 +689,9 @@ fn export<'py>(py: Python<'py>, out: String, format: &str, db: Option<String>, f
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeResult>()?;
+    m.add_class::<NativeDatabase>()?;
     m.add_function(wrap_pyfunction!(query, m)?)?;
+    m.add_function(wrap_pyfunction!(query_filters, m)?)?;
     m.add_function(wrap_pyfunction!(metadata, m)?)?;
     m.add_function(wrap_pyfunction!(cite, m)?)?;
     m.add_function(wrap_pyfunction!(cite_source_ids, m)?)?;
@@ -553,7 +701,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build_extension, m)?)?;
     m.add_function(wrap_pyfunction!(export, m)?)?;
     m.add_function(wrap_pyfunction!(verify, m)?)?;
-    m.add_function(wrap_pyfunction!(check_file, m)?)?;
     m.add("CONTENT_HASH", mongolia_relations::CONTENT_HASH)?;
     m.add("FILE_SHA256", mongolia_relations::FILE_SHA256)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -76,7 +76,15 @@ def test_every_record_documents_each_of_its_columns(record):
 
 def test_help_on_a_module_function_tells_the_parameters_the_columns_and_an_example():
     text = pydoc.render_doc(mr.events, renderer=pydoc.plaintext)
-    for needed in ("Parameters", "polity : str or int", "kind : str", "Returns", "ResultSet", "Raises", "Examples"):
+    for needed in (
+        "Parameters",
+        "polity : str, int or list of them",
+        "kind : str",
+        "Returns",
+        "ResultSet",
+        "Raises",
+        "Examples",
+    ):
         assert needed in text
     for column in ("date : str", "precision : str", "summary : str", "participants : tuple of dict", "sources :"):
         assert column in text, f"help(mr.events) explains the column {column!r}"

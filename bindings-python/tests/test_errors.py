@@ -64,4 +64,4 @@ def test_none_where_a_required_value_belongs_is_a_typed_error():
     with pytest.raises(mr.InvalidFilterError):
         mr.search(None)
     with pytest.raises(mr.InvalidDateError):
-        mr.dyad_years(start="1990")
+        mr.dyad_years(start=[1990])

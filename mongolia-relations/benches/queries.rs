@@ -624,9 +624,7 @@ fn main() {
         c.bench_function(&format!("{}/baseline", case.name), |b| b.iter(&case.base));
         paired.push((case.name, paired_ratio(&case.typed, &case.base)));
     }
-    c.bench_function("panel/full", |b| {
-        b.iter(|| black_box(data.dyad_years(&PanelOptions::default()).unwrap()))
-    });
+    c.bench_function("panel/full", |b| b.iter(|| black_box(data.dyad_years(&Filter::new()).unwrap())));
     c.final_summary();
     summary(&[
         "open",

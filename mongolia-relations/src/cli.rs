@@ -1,7 +1,7 @@
 //! The `mongolia-relations` command line: query the embedded dataset (or a file with `--db`).
 
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use mongolia_relations::{CitationFormat, Dataset, Error, Filter};
+use mongolia_relations::{CitationFormat, Dataset, Error, Filter, FilterValue, Query};
 use serde::Serialize;
 use serde_json::Value;
 use std::io::Write;
@@ -123,95 +123,56 @@ impl Format {
     }
 }
 
-#[derive(Args, Default)]
-struct Filters {
-    /// Polity: ISO code, our code, name or alias ("North Korea", "DPRK", "PRK", "KP"), COW number, gw:NNN, iso:NNN.
-    #[arg(long)]
-    polity: Option<String>,
-    /// Event kind, treaty kind, membership status or mission kind.
-    #[arg(long)]
-    kind: Option<String>,
-    /// Earliest date (EDTF: 1986, 1988-06, 1948-10-15).
-    #[arg(long)]
-    start: Option<String>,
-    /// Latest date (EDTF).
-    #[arg(long)]
-    end: Option<String>,
-    /// Person: any spelling of the name, or the id.
-    #[arg(long)]
-    person: Option<String>,
-    /// Organization: code or name.
-    #[arg(long)]
-    organization: Option<String>,
+/// The filters of one query (`Query::ALL[Q]`, `Q` its [`Query::index`]) as its subcommand's flags, made from
+/// [`Query::filters`] so that a subcommand shows and takes only the filters its query applies.
+struct Filters<const Q: usize>(Filter);
+
+impl<const Q: usize> Filters<Q> {
+    const QUERY: Query = Query::ALL[Q];
 }
 
-impl Filters {
-    /// The filter, with one side of a posting or mission fixed where asked.
-    fn sided(&self, sides: &Sides) -> Filter {
-        Filter {
-            sending: sides.sending.clone(),
-            receiving: sides.receiving.clone(),
-            ..self.filter()
+impl<const Q: usize> FromArgMatches for Filters<Q> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let mut filter = Filter::new();
+        for name in Self::QUERY.filters() {
+            let given: Vec<String> = if name.value() == FilterValue::Flag {
+                matches.get_flag(name.name()).then(|| "true".to_string()).into_iter().collect()
+            } else {
+                matches.get_many::<String>(name.name()).into_iter().flatten().cloned().collect()
+            };
+            for value in given {
+                filter
+                    .set(*name, &value)
+                    .map_err(|e| clap::Error::raw(clap::error::ErrorKind::InvalidValue, e))?;
+            }
         }
+        Ok(Filters(filter))
     }
 
-    fn filter(&self) -> Filter {
-        Filter {
-            polity: self.polity.clone(),
-            kind: self.kind.clone(),
-            start: self.start.clone(),
-            end: self.end.clone(),
-            person: self.person.clone(),
-            organization: self.organization.clone(),
-            ..Filter::default()
-        }
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
     }
 }
 
-/// The two sides of a posting or mission.
-#[derive(Args)]
-struct Sides {
-    /// Only those sent by this state (its diplomats, its missions).
-    #[arg(long)]
-    sending: Option<String>,
-    /// Only those sent to this state.
-    #[arg(long)]
-    receiving: Option<String>,
-}
+impl<const Q: usize> Args for Filters<Q> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        Self::QUERY.filters().iter().fold(cmd, |cmd, name| {
+            let arg = clap::Arg::new(name.name())
+                .long(name.name().replace('_', "-"))
+                .help(name.help_in(Self::QUERY))
+                .help_heading("Filters")
+                .value_name(name.name().to_uppercase());
+            cmd.arg(match name.value() {
+                FilterValue::Flag => arg.action(clap::ArgAction::SetTrue),
+                FilterValue::Polities => arg.action(clap::ArgAction::Append),
+                _ => arg.action(clap::ArgAction::Set),
+            })
+        })
+    }
 
-/// Whose events or treaties: Mongolia's by default.
-#[derive(Args)]
-struct Dyad {
-    /// Also the records Mongolia takes no part in (context), marked by mongolia_role.
-    #[arg(long)]
-    context: bool,
-    /// Those a polity takes part in, whatever Mongolia's part (any form --polity takes).
-    #[arg(long)]
-    involving: Option<String>,
-}
-
-/// The filters of the UN General Assembly tables.
-#[derive(Args)]
-struct UngaSpan {
-    /// Whose votes (unga-votes) or which member (unga-agreement): any form --polity takes elsewhere.
-    #[arg(long)]
-    polity: Option<String>,
-    /// Earliest date (EDTF: 1969, 1975-11).
-    #[arg(long)]
-    start: Option<String>,
-    /// Latest date (EDTF).
-    #[arg(long)]
-    end: Option<String>,
-}
-
-impl UngaSpan {
-    fn filter(&self) -> Filter {
-        Filter {
-            polity: self.polity.clone(),
-            start: self.start.clone(),
-            end: self.end.clone(),
-            ..Filter::default()
-        }
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
     }
 }
 
@@ -221,74 +182,45 @@ enum Command {
     /// of Mongolia with X); --context or --involving add the events Mongolia takes no part in.
     Events {
         #[command(flatten)]
-        filters: Filters,
-        #[command(flatten)]
-        dyad: Dyad,
-        /// Highest level involved: head_of_state, head_of_government, minister, party, ...
-        #[arg(long)]
-        level: Option<String>,
-        /// Channel: state, party, parliament or multilateral.
-        #[arg(long)]
-        channel: Option<String>,
-        /// CAMEO code or prefix.
-        #[arg(long)]
-        cameo: Option<String>,
-        /// PLOVER event type.
-        #[arg(long)]
-        plover: Option<String>,
+        filters: Filters<{ Query::Events.index() }>,
     },
     /// Treaties and agreements with their dates and the basis of their being in force:
     /// Mongolia's (with --polity X, those of Mongolia with X); --context adds the others.
     Treaties {
         #[command(flatten)]
-        filters: Filters,
-        #[command(flatten)]
-        dyad: Dyad,
-        /// Only those in force on this day.
-        #[arg(long)]
-        in_force_on: Option<String>,
+        filters: Filters<{ Query::Treaties.index() }>,
     },
     /// Ambassadors and other diplomats.
     Postings {
         #[command(flatten)]
-        filters: Filters,
-        #[command(flatten)]
-        sides: Sides,
+        filters: Filters<{ Query::Postings.index() }>,
     },
     /// Diplomatic missions: embassies, consulates, honorary consulates and non-resident
     /// accreditations (--kind accredited_from), either way.
     Missions {
         #[command(flatten)]
-        filters: Filters,
-        #[command(flatten)]
-        sides: Sides,
+        filters: Filters<{ Query::Missions.index() }>,
     },
     /// Memberships in international organizations.
     Memberships {
         #[command(flatten)]
-        filters: Filters,
+        filters: Filters<{ Query::Memberships.index() }>,
     },
     /// Numeric series (trade).
     Observations {
         #[command(flatten)]
-        filters: Filters,
-        /// Indicator code.
-        #[arg(long)]
-        indicator: Option<String>,
+        filters: Filters<{ Query::Observations.index() }>,
     },
     /// States, historical ones included, with their codes.
     Polities {
         #[command(flatten)]
-        filters: Filters,
+        filters: Filters<{ Query::Polities.index() }>,
     },
     /// The code crosswalk (ISO 3166, COW, Gleditsch-Ward) with the days each code holds; with
     /// --code, the polity that code denoted (on --on).
     Codes {
         #[command(flatten)]
-        filters: Filters,
-        /// The code system: iso2, iso3, iso_numeric, cow, cow_abbrev or gw.
-        #[arg(long)]
-        scheme: Option<String>,
+        filters: Filters<{ Query::Codes.index() }>,
         /// Look this code up (needs --scheme).
         #[arg(long, requires = "scheme")]
         code: Option<String>,
@@ -299,19 +231,19 @@ enum Command {
     /// People and their spellings.
     Persons {
         #[command(flatten)]
-        filters: Filters,
+        filters: Filters<{ Query::Persons.index() }>,
     },
     /// International organizations.
     Organizations {
         #[command(flatten)]
-        filters: Filters,
+        filters: Filters<{ Query::Organizations.index() }>,
     },
     /// The sources facts are taken from.
     Sources,
     /// Disagreements between sources, with every side.
     Disputes {
         #[command(flatten)]
-        filters: Filters,
+        filters: Filters<{ Query::Disputes.index() }>,
     },
     /// Full-text search over event summaries (FTS5 syntax).
     Search {
@@ -359,34 +291,24 @@ enum Command {
         /// The database file.
         file: Option<std::path::PathBuf>,
     },
-    /// The dyad-year panel of Mongolia and its partners (codebook in the README).
-    Panel {
-        /// Only this partner (repeatable).
-        #[arg(long = "polity")]
-        partners: Vec<String>,
-        /// First year (default 1921).
-        #[arg(long)]
-        start: Option<i32>,
-        /// Last year (default: the latest year in the data).
-        #[arg(long)]
-        end: Option<i32>,
-        /// Two rows per partner-year, Mongolia→X and X→Mongolia (ccode1/ccode2 as peacesciencer).
-        #[arg(long)]
-        directed: bool,
+    /// The dyad-year panel of Mongolia and its partners (codebook in the README): --polity keeps
+    /// those partners, --start and --end the years they fall in (by default 1921 to the latest
+    /// year of the data). `panel` is its former name.
+    #[command(alias = "panel")]
+    DyadYears {
+        #[command(flatten)]
+        filters: Filters<{ Query::DyadYears.index() }>,
     },
     /// UN General Assembly votes: one row per roll call Mongolia voted in and voter (Mongolia, both
     /// Koreas, the USSR/Russia, China, the US, Japan), beside Mongolia's vote.
     UngaVotes {
         #[command(flatten)]
-        span: UngaSpan,
-        /// The source's issue code: me, nu, di, hr, co or ec.
-        #[arg(long)]
-        issue: Option<String>,
+        filters: Filters<{ Query::UngaVotes.index() }>,
     },
     /// Mongolia's yearly agreement with each member in UN General Assembly votes.
     UngaAgreement {
         #[command(flatten)]
-        span: UngaSpan,
+        filters: Filters<{ Query::UngaAgreement.index() }>,
     },
     /// Convert names or codes between schemes, as R's countrycode does: name (as the World Bank,
     /// IMF, UN, CIA or COW write it), polity, iso3c, iso2c, iso3n, cown, cowc, gwn, gwc.
@@ -438,11 +360,16 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
     let parsed = Cli::command()
-        .try_get_matches_from(args)
+        .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (cli, m)));
     let (cli, matches) = match parsed {
         Ok(parsed) => parsed,
+        Err(e) if not_applicable(&e, &args).is_some() => {
+            eprintln!("error: {}", not_applicable(&e, &args).unwrap_or_default());
+            return 2;
+        }
         Err(e) => {
             // --help and --version are "errors" that print to stdout and succeed.
             let _ = e.print();
@@ -460,6 +387,31 @@ where
             }
         }
     }
+}
+
+/// A flag clap does not know that is a filter of another query: said as the query refuses it,
+/// with the filters this query takes, rather than as an unknown argument.
+fn not_applicable(e: &clap::Error, args: &[std::ffi::OsString]) -> Option<String> {
+    if e.kind() != clap::error::ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(clap::error::ContextValue::String(given)) = e.get(clap::error::ContextKind::InvalidArg) else {
+        return None;
+    };
+    let flag = given.strip_prefix("--")?.split('=').next()?.replace('-', "_");
+    let name = mongolia_relations::FilterName::ALL.iter().find(|n| n.name() == flag)?;
+    // The subcommand is the first argument that names one (an alias such as `panel` too).
+    let cli = Cli::command();
+    let sub = args.iter().skip(1).find_map(|a| cli.find_subcommand(a.to_str()?))?;
+    let query = Query::named(sub.get_name())?;
+    let mut filter = Filter::new();
+    filter
+        .set(*name, if name.value() == FilterValue::Flag { "true" } else { "x" })
+        .ok()?;
+    filter
+        .check(query)
+        .err()
+        .map(|e| format!("{e} (see `{} --help`)", query.name().replace('_', "-")))
 }
 
 fn to_rows<T: Serialize>(records: &[T]) -> Vec<Value> {
@@ -488,116 +440,69 @@ fn run(cli: &Cli, matches: &ArgMatches, interrupted: impl Fn() -> bool + Send + 
     data.set_limits(limits)?;
     data.set_interrupt_check(interrupted);
     let (rows, columns): (Vec<Value>, &[&str]) = match &cli.command {
-        Command::Events {
-            filters,
-            dyad,
-            level,
-            channel,
-            cameo,
-            plover,
-        } => {
-            let f = Filter {
-                cameo: cameo.clone(),
-                plover: plover.clone(),
-                level: level.clone(),
-                channel: channel.clone(),
-                context: dyad.context,
-                involving: dyad.involving.clone(),
-                ..filters.filter()
-            };
+        Command::Events { filters: Filters(f) } => {
             // Mongolia's part tells something only once others' events come too.
             let columns: &[&str] = if f.context || f.involving.is_some() {
                 &["id", "date", "kind", "polities", "mongolia_role", "place", "summary", "sources"]
             } else {
                 &["id", "date", "kind", "polities", "place", "summary", "sources"]
             };
-            (to_rows(&data.events(&f)?), columns)
+            (to_rows(&data.events(f)?), columns)
         }
-        Command::Treaties {
-            filters,
-            dyad,
-            in_force_on,
-        } => {
-            let f = Filter {
-                in_force_on: in_force_on.clone(),
-                context: dyad.context,
-                involving: dyad.involving.clone(),
-                ..filters.filter()
-            };
-            (
-                to_rows(&data.treaties(&f)?),
-                &["id", "signed", "kind", "parties", "title", "terminated", "in_force_basis"],
-            )
-        }
-        Command::Postings { filters, sides } => {
-            let f = filters.sided(sides);
-            (
-                to_rows(&data.postings(&f)?),
-                &["id", "person", "sending", "receiving", "start", "end"],
-            )
-        }
-        Command::Missions { filters, sides } => {
-            let f = filters.sided(sides);
-            (
-                to_rows(&data.missions(&f)?),
-                &[
-                    "id",
-                    "sending",
-                    "receiving",
-                    "kind",
-                    "city",
-                    "accredited_from",
-                    "status",
-                    "opened",
-                    "closed",
-                    "sources",
-                ],
-            )
-        }
-        Command::Memberships { filters } => (
-            to_rows(&data.memberships(&filters.filter())?),
+        Command::Treaties { filters: Filters(f) } => (
+            to_rows(&data.treaties(f)?),
+            &["id", "signed", "kind", "parties", "title", "terminated", "in_force_basis"],
+        ),
+        Command::Postings { filters: Filters(f) } => (
+            to_rows(&data.postings(f)?),
+            &["id", "person", "sending", "receiving", "start", "end"],
+        ),
+        Command::Missions { filters: Filters(f) } => (
+            to_rows(&data.missions(f)?),
+            &[
+                "id",
+                "sending",
+                "receiving",
+                "kind",
+                "city",
+                "accredited_from",
+                "status",
+                "opened",
+                "closed",
+                "sources",
+            ],
+        ),
+        Command::Memberships { filters: Filters(f) } => (
+            to_rows(&data.memberships(f)?),
             &["organization", "polity", "status", "start", "end", "sources"],
         ),
-        Command::Observations { filters, indicator } => {
-            let f = Filter {
-                indicator: indicator.clone(),
-                ..filters.filter()
-            };
-            (
-                to_rows(&data.observations(&f)?),
-                &["polity", "indicator", "period", "value", "unit", "sources"],
-            )
-        }
-        Command::Polities { filters } => (
-            to_rows(&data.polities(&filters.filter())?),
+        Command::Observations { filters: Filters(f) } => (
+            to_rows(&data.observations(f)?),
+            &["polity", "indicator", "period", "value", "unit", "sources"],
+        ),
+        Command::Polities { filters: Filters(f) } => (
+            to_rows(&data.polities(f)?),
             &["code", "name", "iso2", "iso3", "cow_code", "start_year", "end_year", "successor"],
         ),
         Command::Codes {
-            scheme,
+            filters: Filters(f),
             code: Some(code),
             on,
-            ..
         } => {
-            let polity = data.polity_for_code(scheme.as_deref().unwrap_or_default(), code, on.as_deref())?;
+            let polity = data.polity_for_code(f.scheme.as_deref().unwrap_or_default(), code, on.as_deref())?;
             (
                 to_rows(&data.polities(&Filter::new().polity(polity))?),
                 &["code", "name", "iso2", "iso3", "cow_code", "gw_code", "start_year", "end_year"],
             )
         }
-        Command::Codes { filters, scheme, .. } => {
-            let f = Filter {
-                kind: scheme.clone().or_else(|| filters.kind.clone()),
-                ..filters.filter()
-            };
-            (
-                to_rows(&data.codes(&f)?),
-                &["polity", "scheme", "code", "valid_from", "valid_to", "certainty", "sources"],
-            )
-        }
-        Command::Persons { filters } => (to_rows(&data.persons(&filters.filter())?), &["id", "name", "polity", "names"]),
-        Command::Organizations { filters } => (to_rows(&data.organizations(&filters.filter())?), &["code", "name"]),
+        Command::Codes { filters: Filters(f), .. } => (
+            to_rows(&data.codes(f)?),
+            &["polity", "scheme", "code", "valid_from", "valid_to", "certainty", "sources"],
+        ),
+        Command::Persons { filters: Filters(f) } => (to_rows(&data.persons(f)?), &["id", "name", "polity", "names"]),
+        Command::Organizations { filters: Filters(f) } => (to_rows(&data.organizations(f)?), &["code", "name"]),
         Command::Sources => (to_rows(&data.sources()?), &["id", "kind", "reliability", "title"]),
-        Command::Disputes { filters } => (to_rows(&data.disputes(&filters.filter())?), &["id", "topic", "claims"]),
+        Command::Disputes { filters: Filters(f) } => (to_rows(&data.disputes(f)?), &["id", "topic", "claims"]),
         Command::Search { text } => (to_rows(&data.search(text)?), &["id", "date", "kind", "polities", "summary"]),
         Command::Sql { query } => (objects(data.sql(query)?), &[]),
         Command::Cite { bibtex } => {
@@ -619,18 +524,12 @@ fn run(cli: &Cli, matches: &ArgMatches, interrupted: impl Fn() -> bool + Send + 
             })];
             (rows, &[])
         }
-        Command::UngaVotes { span, issue } => {
-            let f = Filter {
-                issue: issue.clone(),
-                ..span.filter()
-            };
-            (
-                to_rows(&data.unga_votes(&f)?),
-                &["rcid", "date", "symbol", "polity", "vote", "mongolia_vote", "issues", "title"],
-            )
-        }
-        Command::UngaAgreement { span } => (
-            to_rows(&data.unga_agreement(&span.filter())?),
+        Command::UngaVotes { filters: Filters(f) } => (
+            to_rows(&data.unga_votes(f)?),
+            &["rcid", "date", "symbol", "polity", "vote", "mongolia_vote", "issues", "title"],
+        ),
+        Command::UngaAgreement { filters: Filters(f) } => (
+            to_rows(&data.unga_agreement(f)?),
             &["polity", "year", "n_votes", "identical_share", "agreement_index", "source_country"],
         ),
         Command::Countrycode { values, from, to, on } => {
@@ -718,20 +617,7 @@ fn run(cli: &Cli, matches: &ArgMatches, interrupted: impl Fn() -> bool + Send + 
                 ),
             });
         }
-        Command::Panel {
-            partners,
-            start,
-            end,
-            directed,
-        } => {
-            let options = mongolia_relations::PanelOptions {
-                start: *start,
-                end: *end,
-                partners: partners.clone(),
-                directed: *directed,
-            };
-            (to_rows(&data.dyad_years(&options)?), &[])
-        }
+        Command::DyadYears { filters: Filters(f) } => (to_rows(&data.dyad_years(f)?), &[]),
         Command::Coverage => (to_rows(&data.coverage()?), &[]),
         Command::VerifySources { dirs } => {
             let failures = data.verify_sources(dirs)?;

@@ -68,6 +68,16 @@ pub enum Error {
         /// Why it is not a date, and what would be.
         reason: String,
     },
+    /// A filter given to a query it does not apply to (`polities` with a `kind`).
+    #[error("{query} takes no {filter} filter; it takes {}", if accepted.is_empty() { "none".to_string() } else { accepted.join(", ") })]
+    FilterNotApplicable {
+        /// The query ([`crate::Query::name`]).
+        query: &'static str,
+        /// The filter given ([`crate::FilterName::name`]).
+        filter: &'static str,
+        /// The filters the query takes ([`crate::Query::filters`]).
+        accepted: Vec<&'static str>,
+    },
     /// A date range whose end comes before its start.
     #[error("the date range is inverted: start {start} is after end {end}; swap them")]
     InvertedRange {

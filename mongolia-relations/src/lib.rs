@@ -65,9 +65,9 @@ pub use dates::{DateError, PartialDate, Precision};
 pub use error::{Error, Result};
 #[cfg(feature = "export")]
 pub use export::{ExportFormat, Manifest};
-pub use filter::Filter;
+pub use filter::{DateBound, Filter, FilterName, FilterValue, Polities, Query};
 pub use names::{Conversion, Unmatched};
 pub use output::Overwrite;
-pub use panel::{DyadYear, PanelOptions};
+pub use panel::DyadYear;
 pub use provenance::ProvenanceFailure;
 pub use records::*;

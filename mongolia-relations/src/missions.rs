@@ -3,7 +3,7 @@
 
 use crate::dataset::Dataset;
 use crate::error::Result;
-use crate::filter::Filter;
+use crate::filter::{Filter, Query};
 use crate::query::{text, Where};
 use crate::record::FromRow;
 use crate::records::Mission;
@@ -22,6 +22,7 @@ impl Dataset {
     /// assert_eq!(us[0].city.as_deref(), Some("Ulaanbaatar"));
     /// ```
     pub fn missions(&self, f: &Filter) -> Result<Vec<Mission>> {
+        f.check(Query::Missions)?;
         let mut w = Where::default();
         self.sides_where(&mut w, f, "m")?;
         if let Some(k) = &f.kind {

@@ -17,7 +17,9 @@
 
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
+use crate::filter::{Filter, Query};
 use crate::record::record;
+use chrono::Datelike;
 use std::collections::{BTreeMap, HashMap};
 
 record! {
@@ -109,17 +111,12 @@ record! {
     }
 }
 
-/// The range, partners and form of a panel.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PanelOptions {
-    /// First year (default 1921).
-    pub start: Option<i32>,
-    /// Last year (default: the latest year the data covers).
-    pub end: Option<i32>,
-    /// Only these partners (any form a polity filter accepts).
-    pub partners: Vec<String>,
-    /// Two rows per partner-year (Mongolia→X, then X→Mongolia) instead of one.
-    pub directed: bool,
+/// The years, partners and form of a panel, from its filter.
+struct PanelOptions<'a> {
+    start: Option<i32>,
+    end: Option<i32>,
+    partners: &'a [String],
+    directed: bool,
 }
 
 fn year(s: &str) -> i32 {
@@ -164,19 +161,29 @@ fn embassy_in(rows: &[Embassy], y: i32) -> Option<bool> {
 
 impl Dataset {
     /// The dyad-year panel of Mongolia and its partners (see [`DyadYear`] and the README for
-    /// the codebook).
+    /// the codebook). It takes the filters [`Query::DyadYears`] lists: `polity` (the partners),
+    /// `start` and `end` (the years their first and last day fall in; by default 1921 and the
+    /// latest year of the data) and `directed`.
     ///
     /// ```
-    /// use mongolia_relations::{Dataset, PanelOptions};
+    /// use mongolia_relations::{Dataset, Filter};
     /// let data = Dataset::embedded().unwrap();
-    /// let rows = data.dyad_years(&PanelOptions { start: Some(1990), end: Some(1990), partners: vec!["PRK".into()], ..PanelOptions::default() }).unwrap();
+    /// let rows = data.dyad_years(&Filter::new().polity("PRK").start(1990).end(1990)).unwrap();
     /// assert_eq!(rows[0].relations, Some(true));
     /// ```
-    pub fn dyad_years(&self, options: &PanelOptions) -> Result<Vec<DyadYear>> {
-        self.bounded(None, || self.panel(options))
+    pub fn dyad_years(&self, filter: &Filter) -> Result<Vec<DyadYear>> {
+        filter.check(Query::DyadYears)?;
+        let (start, end) = filter.date_bounds()?;
+        let options = PanelOptions {
+            start: start.map(|d| d.year()),
+            end: end.map(|d| d.year()),
+            partners: &filter.polity,
+            directed: filter.directed,
+        };
+        self.bounded(None, || self.panel(&options))
     }
 
-    fn panel(&self, options: &PanelOptions) -> Result<Vec<DyadYear>> {
+    fn panel(&self, options: &PanelOptions<'_>) -> Result<Vec<DyadYear>> {
         let conn = self.connection();
         let (earliest, latest): (i32, i32) = conn.query_row(
             "SELECT min(y), max(y) FROM (SELECT CAST(substr(min(date_start), 1, 4) AS INTEGER) AS y FROM events \

@@ -2,7 +2,7 @@
 
 use crate::dataset::Dataset;
 use crate::error::Result;
-use crate::filter::{parse, Filter};
+use crate::filter::{parse, Filter, Query};
 use crate::record::FromRow;
 use crate::records::*;
 use rusqlite::types::{Value, ValueRef};
@@ -154,10 +154,7 @@ impl Dataset {
     /// with Mongolia (`mongolia`, no `{}`) unless `context`; `involving` as a participant of any
     /// part (`any`, one `{}`), Mongolia's part then free.
     fn dyad_where(&self, w: &mut Where, f: &Filter, side: &str, any: &str, mongolia: &str) -> Result<()> {
-        if let Some(p) = &f.polity {
-            let code = self.resolve_polity(p)?;
-            w.add(if f.context { any } else { side }, [text(code)]);
-        }
+        self.any_polity(w, &f.polity, if f.context { any } else { side })?;
         if let Some(p) = &f.involving {
             w.add(any, [text(self.resolve_polity(p)?)]);
         }
@@ -168,12 +165,26 @@ impl Dataset {
     }
 
     pub(crate) fn polity_where(&self, w: &mut Where, f: &Filter, clause: &str) -> Result<()> {
-        if let Some(p) = &f.polity {
-            let code = self.resolve_polity(p)?;
-            let n = clause.matches("{}").count();
-            w.add(clause, std::iter::repeat_n(text(code), n));
-        }
+        self.any_polity(w, &f.polity, clause)
+    }
+
+    /// `clause` (each `{}` the polity's code) for any of `polities`: one clause for one polity,
+    /// as before lists were taken, so its query plan stays the same.
+    pub(crate) fn any_polity(&self, w: &mut Where, polities: &[String], clause: &str) -> Result<()> {
+        let codes = polities.iter().map(|p| self.resolve_polity(p)).collect::<Result<Vec<_>>>()?;
+        self.any_code(w, &codes, clause);
         Ok(())
+    }
+
+    /// `clause` (each `{}` the code) for any of `codes`, already resolved.
+    pub(crate) fn any_code(&self, w: &mut Where, codes: &[String], clause: &str) {
+        let n = clause.matches("{}").count();
+        let params = codes.iter().flat_map(|c| std::iter::repeat_n(text(c.clone()), n));
+        match codes.len() {
+            0 => {}
+            1 => w.add(clause, params),
+            k => w.add(&format!("({})", vec![clause; k].join(" OR ")), params),
+        }
     }
 
     /// The sides of a table with `sending` and `receiving` columns (alias `t`): `polity` matches
@@ -210,6 +221,7 @@ impl Dataset {
     /// a polity takes part in whatever Mongolia's part; `mongolia_role` marks each. `level` and
     /// `channel` keep the events coded with that level or channel.
     pub fn events(&self, f: &Filter) -> Result<Vec<Event>> {
+        f.check(Query::Events)?;
         let mut w = Where::default();
         self.dyad_where(
             &mut w,
@@ -367,6 +379,7 @@ impl Dataset {
     /// as parties; `context` (or `involving`) also those Mongolia is no party to (the USSR–DPRK
     /// treaty of 1961).
     pub fn treaties(&self, f: &Filter) -> Result<Vec<Treaty>> {
+        f.check(Query::Treaties)?;
         let mut w = Where::default();
         let party = "t.id IN (SELECT treaty FROM treaty_parties WHERE polity = {})";
         self.dyad_where(
@@ -414,6 +427,7 @@ impl Dataset {
     /// one side only; `person`; `start`/`end`
     /// keep postings that may overlap the range.
     pub fn postings(&self, f: &Filter) -> Result<Vec<Posting>> {
+        f.check(Query::Postings)?;
         let mut w = Where::default();
         self.sides_where(&mut w, f, "p")?;
         if let Some(person) = &f.person {
@@ -438,6 +452,7 @@ impl Dataset {
 
     /// Memberships: `polity`, `organization`, `kind` (a status).
     pub fn memberships(&self, f: &Filter) -> Result<Vec<Membership>> {
+        f.check(Query::Memberships)?;
         let mut w = Where::default();
         self.polity_where(&mut w, f, "m.polity = {}")?;
         if let Some(o) = &f.organization {
@@ -472,6 +487,7 @@ impl Dataset {
 
     /// Observations: `polity`, `indicator`, `start`/`end` on the period.
     pub fn observations(&self, f: &Filter) -> Result<Vec<Observation>> {
+        f.check(Query::Observations)?;
         let mut w = Where::default();
         self.polity_where(&mut w, f, "o.polity = {}")?;
         if let Some(i) = &f.indicator {
@@ -493,26 +509,28 @@ impl Dataset {
 
     /// Polities; `polity` narrows to one.
     pub fn polities(&self, f: &Filter) -> Result<Vec<Polity>> {
+        f.check(Query::Polities)?;
         let mut w = Where::default();
         self.polity_where(&mut w, f, "p.code = {}")?;
         let sql = format!("SELECT {} FROM polities p{} ORDER BY p.name", Polity::select(), w.sql());
         self.collect(&sql, &w.params, Polity::from_row)
     }
 
-    /// The code crosswalk: `polity` narrows to one polity, `kind` to one scheme (`iso2`, `iso3`,
+    /// The code crosswalk: `polity` narrows to one polity, `scheme` to one scheme (`iso2`, `iso3`,
     /// `iso_numeric`, `cow`, `cow_abbrev`, `gw`), `start`/`end` to codes valid at some time in
     /// that range. Rows come by polity, scheme and date.
     ///
     /// ```
     /// use mongolia_relations::{Dataset, Filter};
     /// let data = Dataset::embedded().unwrap();
-    /// let cow = data.codes(&Filter::new().polity("USSR").kind("cow")).unwrap();
+    /// let cow = data.codes(&Filter::new().polity("USSR").scheme("cow")).unwrap();
     /// assert_eq!((cow[0].code.as_str(), cow[0].valid_to.as_deref()), ("365", Some("1991-12-25")));
     /// ```
     pub fn codes(&self, f: &Filter) -> Result<Vec<PolityCode>> {
+        f.check(Query::Codes)?;
         let mut w = Where::default();
         self.polity_where(&mut w, f, "c.polity = {}")?;
-        if let Some(k) = &f.kind {
+        if let Some(k) = &f.scheme {
             w.add(
                 "c.scheme = {}",
                 [text(self.check_vocabulary("code scheme", "code_schemes", "scheme", k)?)],
@@ -536,6 +554,7 @@ impl Dataset {
 
     /// Persons; `person` narrows to one, `polity` to those serving a state.
     pub fn persons(&self, f: &Filter) -> Result<Vec<Person>> {
+        f.check(Query::Persons)?;
         let mut w = Where::default();
         self.polity_where(&mut w, f, "p.polity = {}")?;
         if let Some(person) = &f.person {
@@ -547,6 +566,7 @@ impl Dataset {
 
     /// Organizations; `organization` narrows to one.
     pub fn organizations(&self, f: &Filter) -> Result<Vec<Organization>> {
+        f.check(Query::Organizations)?;
         let mut w = Where::default();
         if let Some(o) = &f.organization {
             w.add("o.code = {}", [text(self.resolve_organization(o)?)]);
@@ -578,6 +598,7 @@ impl Dataset {
 
     /// Disputes; with `polity` set, those about records involving that polity.
     pub fn disputes(&self, f: &Filter) -> Result<Vec<Dispute>> {
+        f.check(Query::Disputes)?;
         let mut w = Where::default();
         self.polity_where(
             &mut w,

@@ -3,7 +3,7 @@
 
 use crate::dataset::Dataset;
 use crate::error::Result;
-use crate::filter::Filter;
+use crate::filter::{Filter, Query};
 use crate::query::{text, Where};
 use crate::record::FromRow;
 use crate::records::{UngaAgreement, UngaVote};
@@ -25,17 +25,22 @@ impl Dataset {
     /// assert!(dprk.iter().filter(|v| v.vote == v.mongolia_vote).count() > dprk.len() / 2);
     /// ```
     pub fn unga_votes(&self, f: &Filter) -> Result<Vec<UngaVote>> {
+        f.check(Query::UngaVotes)?;
         let mut w = Where::default();
-        if let Some(p) = &f.polity {
-            let code = self.resolve_polity(p)?;
-            let voter = self.check_vocabulary(
-                "UN General Assembly voter",
-                "(SELECT DISTINCT polity FROM unga_votes)",
-                "polity",
-                &code,
-            )?;
-            w.add("v.polity = {}", [text(voter)]);
-        }
+        let voters = f
+            .polity
+            .iter()
+            .map(|p| {
+                let code = self.resolve_polity(p)?;
+                self.check_vocabulary(
+                    "UN General Assembly voter",
+                    "(SELECT DISTINCT polity FROM unga_votes)",
+                    "polity",
+                    &code,
+                )
+            })
+            .collect::<Result<Vec<_>>>()?;
+        self.any_code(&mut w, &voters, "v.polity = {}");
         if let Some(i) = &f.issue {
             let issue = self.check_vocabulary("UN General Assembly issue", "unga_issues", "issue", i)?;
             w.add("r.rcid IN (SELECT rcid FROM unga_roll_call_issues WHERE issue = {})", [text(issue)]);
@@ -68,6 +73,7 @@ impl Dataset {
     /// assert!(ussr.iter().all(|a| a.source_country == "RU"));
     /// ```
     pub fn unga_agreement(&self, f: &Filter) -> Result<Vec<UngaAgreement>> {
+        f.check(Query::UngaAgreement)?;
         let mut w = Where::default();
         self.polity_where(&mut w, f, "a.polity = {}")?;
         let (start, end) = f.date_bounds()?;

@@ -168,12 +168,9 @@ fn years_outside_the_data_are_refused_by_the_panel() {
         (Some(1000), Some(1990)),
         (Some(1990), Some(3000)),
     ] {
-        let options = mongolia_relations::PanelOptions {
-            start,
-            end,
-            partners: vec![],
-            directed: false,
-        };
+        let mut options = mongolia_relations::Filter::new();
+        options.start = start.map(|y: i32| y.to_string());
+        options.end = end.map(|y: i32| y.to_string());
         assert!(
             matches!(data.dyad_years(&options), Err(Error::InvalidDate { .. })),
             "{start:?}..{end:?}"

@@ -206,7 +206,7 @@ fn every_runaway_or_oversized_query_ends_with_an_error_naming_its_bound() {
 
 #[test]
 fn a_panel_year_outside_the_data_is_refused() {
-    let (ok, _, stderr) = run(&["panel", "--end", "2147483647"]);
+    let (ok, _, stderr) = run(&["panel", "--end", "3000"]);
     assert!(!ok && stderr.contains("the data covers the years"), "{stderr}");
 }
 
@@ -399,4 +399,90 @@ fn a_closed_pipe_ends_citations_and_tables_quietly() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
+}
+
+#[test]
+fn a_filter_of_another_query_is_refused_naming_the_filters_the_query_takes() {
+    let (ok, stdout, stderr) = run(&["polities", "--kind", "visit", "--person", "Sambuu"]);
+    assert!(!ok && stdout.is_empty());
+    assert!(stderr.contains("polities takes no kind filter; it takes polity"), "{stderr}");
+    let (ok, _, stderr) = run(&["panel", "--context"]);
+    assert!(!ok && stderr.contains("dyad_years takes no context filter"), "{stderr}");
+    let (ok, _, stderr) = run(&["unga-agreement", "--in-force-on", "1990"]);
+    assert!(
+        !ok && stderr.contains("unga_agreement takes no in_force_on filter; it takes polity, start, end"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn each_query_subcommand_shows_only_the_filters_its_query_takes() {
+    use mongolia_relations::{FilterName, Query};
+    for query in Query::ALL {
+        let sub = query.name().replace('_', "-");
+        let (ok, help, _) = run(&[&sub, "--help"]);
+        assert!(ok, "{sub} --help");
+        for name in FilterName::ALL {
+            let flag = format!("--{} ", name.name().replace('_', "-"));
+            assert_eq!(
+                help.contains(&flag),
+                query.filters().contains(name),
+                "{sub} --help and {flag}:\n{help}"
+            );
+        }
+    }
+}
+
+#[test]
+fn start_and_end_take_a_year_or_an_edtf_date_in_every_query() {
+    let json = |args: &[&str]| {
+        let (ok, stdout, stderr) = run(args);
+        assert!(ok, "{args:?}: {stderr}");
+        serde_json::from_str::<Vec<serde_json::Value>>(&stdout).unwrap()
+    };
+    let by_year = json(&["events", "--polity", "PRK", "--start", "1986", "--end", "1986", "--format", "json"]);
+    let by_days = json(&[
+        "events",
+        "--polity",
+        "PRK",
+        "--start",
+        "1986-01-01",
+        "--end",
+        "1986-12-31",
+        "--format",
+        "json",
+    ]);
+    assert!(!by_year.is_empty());
+    assert_eq!(by_year, by_days);
+    let panel = json(&[
+        "dyad-years",
+        "--polity",
+        "PRK",
+        "--start",
+        "1990-06-01",
+        "--end",
+        "1991",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(panel.iter().map(|r| r["year"].as_i64().unwrap()).collect::<Vec<_>>(), [1990, 1991]);
+    assert_eq!(
+        json(&["panel", "--polity", "PRK", "--start", "1990", "--end", "1991", "--format", "json"]),
+        panel
+    );
+}
+
+#[test]
+fn polity_takes_a_name_a_cow_number_or_several_in_every_query() {
+    let count = |args: &[&str]| {
+        let (ok, stdout, stderr) = run(args);
+        assert!(ok, "{args:?}: {stderr}");
+        serde_json::from_str::<Vec<serde_json::Value>>(&stdout).unwrap().len()
+    };
+    let dprk = count(&["events", "--polity", "North Korea", "--format", "json"]);
+    assert_eq!(count(&["events", "--polity", "731", "--format", "json"]), dprk);
+    let rok = count(&["events", "--polity", "KOR", "--format", "json"]);
+    let both = count(&["events", "--polity", "PRK", "--polity", "KOR", "--format", "json"]);
+    assert!(both > dprk.max(rok) && both <= dprk + rok, "{both} of {dprk} + {rok}");
+    assert_eq!(count(&["polities", "--polity", "PRK", "--polity", "365", "--format", "json"]), 2);
 }

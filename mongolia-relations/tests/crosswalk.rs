@@ -119,12 +119,12 @@ fn every_un_member_has_a_gw_number_and_every_polity_column_matches_a_crosswalk_r
 #[test]
 fn cow_spells_keep_wartime_gaps_and_withdrawn_iso_codes_their_withdrawal_day() {
     let d = data();
-    let nl = d.codes(&Filter::new().polity("NLD").kind("cow")).unwrap();
+    let nl = d.codes(&Filter::new().polity("NLD").scheme("cow")).unwrap();
     let spans: Vec<_> = nl.iter().map(|c| (c.valid_from.as_deref(), c.valid_to.as_deref())).collect();
     assert_eq!(spans, [(Some("1816-01-01"), Some("1940-07-14")), (Some("1945-06-26"), None)]);
-    let ussr = d.codes(&Filter::new().polity("SUN").kind("iso3")).unwrap();
+    let ussr = d.codes(&Filter::new().polity("SUN").scheme("iso3")).unwrap();
     assert_eq!(ussr[0].valid_to.as_deref(), Some("1992-08-30"));
-    let in_1950 = d.codes(&Filter::new().kind("cow").start("1950").end("1950")).unwrap();
+    let in_1950 = d.codes(&Filter::new().scheme("cow").start("1950").end("1950")).unwrap();
     assert!(in_1950.iter().any(|c| c.polity == "SUN"));
     assert!(!in_1950.iter().any(|c| c.polity == "RUS"));
 }

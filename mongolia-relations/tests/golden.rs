@@ -55,14 +55,14 @@ const CASES: &[(&str, &[&str])] = &[
         "sql",
         &["sql", "SELECT kind, count(*) AS n FROM events GROUP BY kind ORDER BY kind"],
     ),
-    ("panel", &["panel"]),
+    ("panel", &["dyad-years"]),
     (
         "panel_korea_1980s",
-        &["panel", "--polity", "PRK", "--start", "1980", "--end", "1989"],
+        &["dyad-years", "--polity", "PRK", "--start", "1980", "--end", "1989"],
     ),
     (
         "panel_directed",
-        &["panel", "--polity", "KOR", "--directed", "--start", "1990", "--end", "1995"],
+        &["dyad-years", "--polity", "KOR", "--directed", "--start", "1990", "--end", "1995"],
     ),
     ("unga_votes", &["unga-votes"]),
     (

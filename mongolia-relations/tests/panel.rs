@@ -1,30 +1,18 @@
 //! The dyad-year panel pins real values of the embedded dataset; with it the rules the panel
 //! shares with the queries: Mongolia's dyads by default, and treaties that lapse by a stated rule.
 
-use mongolia_relations::{Dataset, DyadYear, Filter, PanelOptions};
+use mongolia_relations::{Dataset, DyadYear, Filter};
 
 fn data() -> Dataset {
     Dataset::embedded().unwrap()
 }
 
 fn directed_panel(partner: &str) -> Vec<DyadYear> {
-    data()
-        .dyad_years(&PanelOptions {
-            partners: vec![partner.into()],
-            directed: true,
-            ..PanelOptions::default()
-        })
-        .unwrap()
+    data().dyad_years(&Filter::new().polity(partner).directed(true)).unwrap()
 }
 
 fn panel(partner: &str) -> Vec<DyadYear> {
-    Dataset::embedded()
-        .unwrap()
-        .dyad_years(&PanelOptions {
-            partners: vec![partner.into()],
-            ..PanelOptions::default()
-        })
-        .unwrap()
+    Dataset::embedded().unwrap().dyad_years(&Filter::new().polity(partner)).unwrap()
 }
 
 fn row(rows: &[DyadYear], year: i32) -> &DyadYear {
@@ -97,7 +85,7 @@ fn visits_count_by_direction_and_postings_mark_ambassadors() {
 
 #[test]
 fn the_full_panel_covers_every_partner_with_years() {
-    let rows = Dataset::embedded().unwrap().dyad_years(&PanelOptions::default()).unwrap();
+    let rows = Dataset::embedded().unwrap().dyad_years(&Filter::new()).unwrap();
     let partners: std::collections::BTreeSet<&str> = rows.iter().map(|r| r.partner.as_str()).collect();
     assert!(partners.len() > 190 && !partners.contains("MNG"));
     assert!(rows.iter().all(|r| r.year >= 1921));
@@ -107,14 +95,7 @@ fn the_full_panel_covers_every_partner_with_years() {
 fn panel_rows_carry_the_cow_and_gw_numbers_of_the_year() {
     let d = Dataset::embedded().unwrap();
     let row = |partner: &str, year: i32| {
-        let rows = d
-            .dyad_years(&PanelOptions {
-                start: Some(year),
-                end: Some(year),
-                partners: vec![partner.into()],
-                ..PanelOptions::default()
-            })
-            .unwrap();
+        let rows = d.dyad_years(&Filter::new().polity(partner).start(year).end(year)).unwrap();
         rows.first().map(|r| (r.ccode2, r.gwcode2))
     };
     assert_eq!(row("DDR", 1960), Some((Some(265), Some(265))));
@@ -325,7 +306,7 @@ fn years_since_relations_is_negative_before_establishment_and_na_only_without_a_
     let pak = panel("Pakistan");
     assert_eq!(row(&pak, 1973).relations, Some(false));
     assert!(row(&pak, 1973).years_since_relations.is_some(), "counts on through a break");
-    let all = data().dyad_years(&PanelOptions::default()).unwrap();
+    let all = data().dyad_years(&Filter::new()).unwrap();
     assert!(all.iter().all(|r| r.years_since_relations.is_some() || r.relations.is_none()));
 }
 

@@ -8,7 +8,7 @@
 //! VFS, made the default before the first connection (so this file holds one test). SQLite opens
 //! them unnamed (`O_TMPFILE`), so nothing would show in the folder.
 
-use mongolia_relations::{Dataset, Filter, PanelOptions};
+use mongolia_relations::{Dataset, Filter};
 use rusqlite::ffi;
 use std::ffi::{c_char, c_int};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -86,10 +86,7 @@ fn typed_queries_and_users_sql_on_the_embedded_dataset_write_no_temporary_file()
     written(stringify!(coverage()), !data.coverage().unwrap().is_empty());
     written(stringify!(unga_votes(&all)), !data.unga_votes(&all).unwrap().is_empty());
     written(stringify!(unga_agreement(&all)), !data.unga_agreement(&all).unwrap().is_empty());
-    written(
-        stringify!(dyad_years(&PanelOptions::default())),
-        !data.dyad_years(&PanelOptions::default()).unwrap().is_empty(),
-    );
+    written(stringify!(dyad_years(&all)), !data.dyad_years(&all).unwrap().is_empty());
     written("sql(LARGE_SORT)", data.sql(LARGE_SORT).unwrap().rows.len() == 200_000);
     // A typed query after users' SQL is back on the default storage and still writes nothing.
     written(stringify!(events(&all)), !data.events(&all).unwrap().is_empty());

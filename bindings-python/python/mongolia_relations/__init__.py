@@ -18,6 +18,7 @@ from . import _native
 from ._errors import NoDataError
 from ._native import (
     DatabaseFileError,
+    FilterNotApplicableError,
     InvalidDateError,
     InvalidFilterError,
     LimitError,
@@ -103,6 +104,8 @@ def open(path: str | os.PathLike[str], *, timeout: float | None = None) -> Datab
     -------
     Database
         The file's dataset, with the same query methods as the module (``db.events(...)``).
+        It keeps one connection to the file per thread that queries it, so a query costs what
+        it costs on the embedded data; its results and records refer to it.
 
     Raises
     ------
@@ -116,7 +119,6 @@ def open(path: str | os.PathLike[str], *, timeout: float | None = None) -> Datab
     >>> db = mr.open("extended.sqlite")  # doctest: +SKIP
     >>> db.events(polity="North Korea").to_pandas()  # doctest: +SKIP
     """
-    _native.check_file(os.fspath(path))  # fail now, with DatabaseFileError, if it is not usable
     return Database(path, timeout=timeout)
 
 
@@ -145,7 +147,7 @@ def verify(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     >>> mr.verify()["matches"]
     True
     """
-    return _native.verify(None if path is None else os.fspath(path))
+    return (_embedded if path is None else Database(path)).verify()
 
 
 def build_extension(
@@ -239,6 +241,7 @@ __all__ = [
     "DatabaseFileError",
     "Dispute",
     "Event",
+    "FilterNotApplicableError",
     "InvalidDateError",
     "InvalidFilterError",
     "LimitError",

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import inspect
 import math
 import os
 import re
 import textwrap
 import warnings
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar, cast
 
 from . import _native
 from ._native import InvalidDateError, InvalidFilterError, UnknownPolityError
@@ -36,16 +38,18 @@ from ._records import (
 from ._results import ResultSet
 
 DateLike = str | int | _dt.date
+PolityLike = str | int | Sequence[str | int]
 
 # Parameters and errors that many queries share, described once; a docstring line that is only ``{name}``
 # is replaced by the entry (``{columns}`` by the columns of the query's record type), so that
 # help() shows every query complete without a copy of the text in each.
 _SHARED_PARAMETERS = {
-    "polity": """polity : str or int, optional
+    "polity": """polity : str, int or list of them, optional
     A state in any form: a code (``PRK``, ``KP``), a name or alias (``"North Korea"``,
     ``"DPRK"``), a COW number (``731`` or ``"cow:731"``), a Gleditsch-Ward number
-    (``"gw:731"``), an ISO numeric code (``"iso:408"``) or a former ISO code (``"ZAR"``).
-    Historical states are themselves: the USSR is ``SUN``, not Russia.""",
+    (``"gw:731"``), an ISO numeric code (``"iso:408"``) or a former ISO code (``"ZAR"``); a
+    list keeps the rows of any of them. Historical states are themselves: the USSR is
+    ``SUN``, not Russia.""",
     "start": """start : str, int or datetime.date, optional
     Earliest date: EDTF (``"1986"``, ``"1988-06"``), a year as int, or a date. Keeps the rows
     whose date may fall on or after its first day.""",
@@ -62,6 +66,9 @@ _SHARED_PARAMETERS = {
     "raises_timeout": """QueryTimeoutError
     The query ran past ``timeout``.""",
 }
+# Which filters each query takes: the one definition, in the Rust crate (`Query::filters`).
+_QUERY_FILTERS: dict[str, list[str]] = _native.query_filters()
+_ALL_FILTERS = frozenset(name for names in _QUERY_FILTERS.values() for name in names)
 _PLACEHOLDER = re.compile(r"^( *)\{(\w+)\}$", re.M)
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -80,7 +87,20 @@ def _documented(record: type[Record] | None = None) -> Callable[[_F], _F]:
             return textwrap.indent(text, match.group(1))
 
         method.__doc__ = _PLACEHOLDER.sub(entry, method.__doc__ or "")
-        return method
+        if method.__name__ not in _QUERY_FILTERS:
+            return method
+        own = set(inspect.signature(method).parameters)
+
+        @functools.wraps(method)
+        def checked(self: Database, *args: Any, **kwargs: Any) -> Any:
+            # A filter of another query is refused by the native check, naming the filters this
+            # query takes (FilterNotApplicableError), not with Python's bare TypeError.
+            foreign = (kwargs.keys() - own) & _ALL_FILTERS
+            if foreign:
+                _native.query(method.__name__, {name: kwargs[name] for name in foreign})
+            return method(self, *args, **kwargs)
+
+        return cast(_F, checked)
 
     return fill
 
@@ -106,12 +126,6 @@ def _missing(value: object) -> bool:
     return type(value).__name__ in ("NAType", "NaTType")
 
 
-def _flag(name: str, value: object) -> str | None:
-    if not isinstance(value, bool):
-        raise InvalidFilterError(f"{name} must be True or False, not {type(value).__name__}: {value!r}")
-    return "true" if value else None
-
-
 def _date(name: str, value: object) -> str | None:
     if value is None:
         return None
@@ -127,6 +141,11 @@ def _date(name: str, value: object) -> str | None:
         f"{name} must be an EDTF string ('1986', '1988-06'), a year as int, or a datetime.date; "
         f"not {type(value).__name__}: {value!r}"
     )
+
+
+def _filters(arguments: dict[str, Any]) -> dict[str, Any]:
+    """A query method's filter arguments, from its ``locals()``."""
+    return {k: v for k, v in arguments.items() if k not in ("self", "timeout")}
 
 
 def _limits(**given: float | None) -> dict[str, float]:
@@ -152,8 +171,8 @@ class Database:
     ----------
     path : str or os.PathLike, optional
         A database file built by this library (``mongolia-relations build --extra``,
-        :func:`mongolia_relations.build_extension`); None for the embedded dataset. Prefer
-        :func:`mongolia_relations.open`, which checks the file first.
+        :func:`mongolia_relations.build_extension`), opened and checked at once; None for the
+        embedded dataset. Each thread that queries it keeps its own connection to the file.
     timeout : float, optional
         The default deadline of every query, in seconds.
 
@@ -168,6 +187,16 @@ class Database:
     def __init__(self, path: str | os.PathLike[str] | None = None, *, timeout: float | None = None) -> None:
         self.path = None if path is None else os.fspath(path)
         self.timeout = timeout
+        # Keeps one connection to the file per thread that queries it (statements prepared,
+        # names resolved once); opening it here raises DatabaseFileError for a bad file.
+        self._handle = None if self.path is None else _native.Database(self.path)
+
+    @classmethod
+    def _of(cls, handle: _native.Database | None) -> Database:
+        """The Database of a native handle (the one a result or record came from)."""
+        db = cls.__new__(cls)
+        db.path, db.timeout, db._handle = (None if handle is None else handle.path), None, handle
+        return db
 
     def __repr__(self) -> str:
         return f"Database({self.path!r})" if self.path else "Database(<embedded>)"
@@ -180,16 +209,19 @@ class Database:
         *,
         timeout: float | None = None,
         limits: dict[str, float] | None = None,
-        **filters: str | None,
+        **filters: object,
     ) -> ResultSet:
+        # The values go as Python gave them: the native side reads each in the one form its
+        # filter takes (the same as in Rust and on the command line) and refuses the filters
+        # the query does not take.
         given = {k: v for k, v in filters.items() if v is not None}
         bounds = _limits(timeout=self.timeout if timeout is None else timeout) | (limits or {})
-        return ResultSet(_native.query(query, given, self.path, text, bounds), self.path)
+        return ResultSet(_native.query(query, given, self._handle, text, bounds), self._handle)
 
     @_documented(Event)
     def events(
         self,
-        polity: str | int | None = None,
+        polity: PolityLike | None = None,
         kind: str | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
@@ -280,27 +312,12 @@ class Database:
         >>> first.date, first.precision
         ('1948-10-15', 'day')
         """
-        return self._run(
-            "events",
-            timeout=timeout,
-            context=_flag("context", context),
-            involving=_text("involving", involving),
-            level=_text("level", level),
-            channel=_text("channel", channel),
-            polity=_text("polity", polity),
-            kind=_text("kind", kind),
-            start=_date("start", start),
-            end=_date("end", end),
-            person=_text("person", person),
-            organization=_text("organization", organization),
-            cameo=_text("cameo", cameo),
-            plover=_text("plover", plover),
-        )
+        return self._run("events", timeout=timeout, **_filters(locals()))
 
     @_documented(Treaty)
     def treaties(
         self,
-        polity: str | int | None = None,
+        polity: PolityLike | None = None,
         kind: str | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
@@ -358,22 +375,12 @@ class Database:
         >>> all("PRK" in t.parties for t in in_force)
         True
         """
-        return self._run(
-            "treaties",
-            timeout=timeout,
-            context=_flag("context", context),
-            involving=_text("involving", involving),
-            polity=_text("polity", polity),
-            kind=_text("kind", kind),
-            start=_date("start", start),
-            end=_date("end", end),
-            in_force_on=_date("in_force_on", in_force_on),
-        )
+        return self._run("treaties", timeout=timeout, **_filters(locals()))
 
     @_documented(Posting)
     def postings(
         self,
-        polity: str | int | None = None,
+        polity: PolityLike | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
         person: str | int | None = None,
@@ -423,21 +430,12 @@ class Database:
         >>> all(p.receiving == "PRK" for p in to_pyongyang)
         True
         """
-        return self._run(
-            "postings",
-            timeout=timeout,
-            polity=_text("polity", polity),
-            start=_date("start", start),
-            end=_date("end", end),
-            person=_text("person", person),
-            sending=_text("sending", sending),
-            receiving=_text("receiving", receiving),
-        )
+        return self._run("postings", timeout=timeout, **_filters(locals()))
 
     @_documented(Mission)
     def missions(
         self,
-        polity: str | int | None = None,
+        polity: PolityLike | None = None,
         kind: str | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
@@ -485,20 +483,12 @@ class Database:
         >>> all(m.receiving == "MNG" for m in embassies)
         True
         """
-        return self._run(
-            "missions",
-            polity=_text("polity", polity),
-            kind=_text("kind", kind),
-            start=_date("start", start),
-            end=_date("end", end),
-            sending=_text("sending", sending),
-            receiving=_text("receiving", receiving),
-        )
+        return self._run("missions", **_filters(locals()))
 
     @_documented(Membership)
     def memberships(
         self,
-        polity: str | int | None = None,
+        polity: PolityLike | None = None,
         organization: str | None = None,
         kind: str | None = None,
         start: DateLike | None = None,
@@ -544,20 +534,12 @@ class Database:
         >>> all(m.polity == "MNG" for m in rows)
         True
         """
-        return self._run(
-            "memberships",
-            timeout=timeout,
-            polity=_text("polity", polity),
-            organization=_text("organization", organization),
-            kind=_text("kind", kind),
-            start=_date("start", start),
-            end=_date("end", end),
-        )
+        return self._run("memberships", timeout=timeout, **_filters(locals()))
 
     @_documented(Observation)
     def observations(
         self,
-        polity: str | int | None = None,
+        polity: PolityLike | None = None,
         indicator: str | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
@@ -602,17 +584,10 @@ class Database:
         >>> {o.unit for o in trade}
         {'USD million'}
         """
-        return self._run(
-            "observations",
-            timeout=timeout,
-            polity=_text("polity", polity),
-            indicator=_text("indicator", indicator),
-            start=_date("start", start),
-            end=_date("end", end),
-        )
+        return self._run("observations", timeout=timeout, **_filters(locals()))
 
     @_documented(Polity)
-    def polities(self, polity: str | int | None = None, *, timeout: float | None = None) -> ResultSet:
+    def polities(self, polity: PolityLike | None = None, *, timeout: float | None = None) -> ResultSet:
         """States with their ISO, COW and Gleditsch-Ward codes; historical states as themselves.
 
         Parameters
@@ -642,12 +617,12 @@ class Database:
         >>> ussr.code, ussr.name, ussr.successor
         ('SUN', 'Soviet Union', 'RUS')
         """
-        return self._run("polities", polity=_text("polity", polity), timeout=timeout)
+        return self._run("polities", timeout=timeout, **_filters(locals()))
 
     @_documented(PolityCode)
     def codes(
         self,
-        polity: str | int | None = None,
+        polity: PolityLike | None = None,
         scheme: str | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
@@ -693,14 +668,7 @@ class Database:
         >>> sorted({c.polity for c in mr.codes(scheme="cow") if c.code == "365"})
         ['RUS', 'SUN']
         """
-        return self._run(
-            "codes",
-            timeout=timeout,
-            polity=_text("polity", polity),
-            kind=_text("scheme", scheme),
-            start=_date("start", start),
-            end=_date("end", end),
-        )
+        return self._run("codes", timeout=timeout, **_filters(locals()))
 
     def polity_for_code(self, scheme: str, code: str | int, on: DateLike | None = None) -> str:
         """The polity a code denoted on a day: the join key for COW, G&W or V-Dem country-years.
@@ -736,7 +704,7 @@ class Database:
         ('SUN', 'RUS')
         """
         return _native.polity_for_code(
-            _text("scheme", scheme) or "", _text("code", code) or "", _date("on", on), self.path
+            _text("scheme", scheme) or "", _text("code", code) or "", _date("on", on), self._handle
         )
 
     def countrycode(
@@ -804,7 +772,7 @@ class Database:
         else:
             dates = [None if _missing(d) else _date("on", d) for d in on]
         result = _native.countrycode(
-            texts, _text("origin", origin) or "", _text("destination", destination) or "", dates, self.path
+            texts, _text("origin", origin) or "", _text("destination", destination) or "", dates, self._handle
         )
         unmatched = result["unmatched"]
         if unmatched:
@@ -832,7 +800,7 @@ class Database:
 
     @_documented(Person)
     def persons(
-        self, person: str | int | None = None, polity: str | int | None = None, *, timeout: float | None = None
+        self, person: str | int | None = None, polity: PolityLike | None = None, *, timeout: float | None = None
     ) -> ResultSet:
         """People in the data, with every spelling the sources use and the offices they held.
 
@@ -866,7 +834,7 @@ class Database:
         >>> "Kim Il-sung" in mr.persons("Kim Il Sung")[0].names
         True
         """
-        return self._run("persons", person=_text("person", person), polity=_text("polity", polity), timeout=timeout)
+        return self._run("persons", timeout=timeout, **_filters(locals()))
 
     @_documented(Organization)
     def organizations(self, organization: str | None = None, *, timeout: float | None = None) -> ResultSet:
@@ -899,7 +867,7 @@ class Database:
         >>> len(mr.organizations()) > 0
         True
         """
-        return self._run("organizations", organization=_text("organization", organization), timeout=timeout)
+        return self._run("organizations", timeout=timeout, **_filters(locals()))
 
     @_documented(Source)
     def sources(self, *, timeout: float | None = None) -> ResultSet:
@@ -929,7 +897,7 @@ class Database:
         return self._run("sources", timeout=timeout)
 
     @_documented(Dispute)
-    def disputes(self, polity: str | int | None = None, *, timeout: float | None = None) -> ResultSet:
+    def disputes(self, polity: PolityLike | None = None, *, timeout: float | None = None) -> ResultSet:
         """Disagreements between sources, each side with its sources; no side is silently preferred.
 
         Parameters
@@ -962,7 +930,7 @@ class Database:
         >>> all(len(d.claims) >= 1 for d in mr.disputes(polity="North Korea"))
         True
         """
-        return self._run("disputes", polity=_text("polity", polity), timeout=timeout)
+        return self._run("disputes", timeout=timeout, **_filters(locals()))
 
     @_documented(Coverage)
     def coverage(self, *, timeout: float | None = None) -> ResultSet:
@@ -995,7 +963,7 @@ class Database:
     @_documented(UngaVote)
     def unga_votes(
         self,
-        polity: str | int | None = None,
+        polity: PolityLike | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
         issue: str | None = None,
@@ -1036,18 +1004,12 @@ class Database:
         >>> df = mr.unga_votes(start=1990, end=1991).to_pandas()
         >>> wide = df.pivot(index="rcid", columns="polity", values="vote")
         """
-        return self._run(
-            "unga_votes",
-            polity=_text("polity", polity),
-            start=_date("start", start),
-            end=_date("end", end),
-            issue=_text("issue", issue),
-        )
+        return self._run("unga_votes", **_filters(locals()))
 
     @_documented(UngaAgreement)
     def unga_agreement(
         self,
-        polity: str | int | None = None,
+        polity: PolityLike | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
     ) -> ResultSet:
@@ -1083,19 +1045,14 @@ class Database:
         >>> all(0 <= r.agreement_index <= 1 for r in rows)
         True
         """
-        return self._run(
-            "unga_agreement",
-            polity=_text("polity", polity),
-            start=_date("start", start),
-            end=_date("end", end),
-        )
+        return self._run("unga_agreement", **_filters(locals()))
 
     @_documented()
     def dyad_years(
         self,
-        start: int | None = None,
-        end: int | None = None,
-        polity: str | list[str] | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        polity: PolityLike | None = None,
         *,
         directed: bool = False,
         timeout: float | None = None,
@@ -1111,11 +1068,13 @@ class Database:
 
         Parameters
         ----------
-        start : int, optional
-            First year (default 1921).
-        end : int, optional
-            Last year (default: the latest year the data covers).
-        polity : str or list of str, optional
+        start : str, int or datetime.date, optional
+            First year: a year, or an EDTF string or date whose first day falls in it (default
+            1921).
+        end : str, int or datetime.date, optional
+            Last year: a year, or an EDTF string or date whose last day falls in it (default:
+            the latest year the data covers).
+        polity : str, int or list of them, optional
             Only these partners, each in any form a ``polity=`` filter accepts.
         directed : bool, default False
             Two rows per partner-year, one per direction.
@@ -1124,7 +1083,7 @@ class Database:
         Returns
         -------
         ResultSet
-            Rows as dicts (kind ``panel``), by partner and year; the same column types whatever
+            Rows as dicts (kind ``dyad_years``), by partner and year; the same column types whatever
             the subset. Columns:
 
             partner, partner_name, year : str, str, int
@@ -1166,9 +1125,9 @@ class Database:
         UnknownPolityError
             A partner matches no state.
         InvalidFilterError
-            ``polity`` is not a string or a list of strings.
+            ``polity`` is not a name, code or number, or a list of them.
         InvalidDateError
-            ``start`` or ``end`` is not a year as int.
+            ``start`` or ``end`` is not a date, or outside the years of the data.
         {raises_timeout}
 
         Examples
@@ -1178,20 +1137,7 @@ class Database:
         >>> bool(df.loc[1990, "relations"])
         True
         """
-        partners = [polity] if isinstance(polity, str) else polity
-        if partners is not None and not all(isinstance(p, str) for p in partners):
-            raise InvalidFilterError("polity must be a name or code, or a list of them")
-        for name, value in (("start", start), ("end", end)):
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-                raise InvalidDateError(f"{name} must be a year as int, not {type(value).__name__}: {value!r}")
-        return self._run(
-            "panel",
-            timeout=timeout,
-            start=None if start is None else str(start),
-            end=None if end is None else str(end),
-            partners=None if partners is None else ";".join(partners),
-            directed=_flag("directed", directed),
-        )
+        return self._run("dyad_years", timeout=timeout, **_filters(locals()))
 
     @_documented(Event)
     def search(self, text: str, *, timeout: float | None = None) -> ResultSet:
@@ -1399,7 +1345,7 @@ class Database:
         >>> mr.cite().startswith("@misc{mongolia_relations_")
         True
         """
-        return _native.cite(format, self.path)
+        return _native.cite(format, self._handle)
 
     def cite_sources(self, result: ResultSet | Record | Iterable[str], format: str = "bibtex") -> str:
         """The references of the sources behind a result, as peacesciencer's ``ps_cite`` does.
@@ -1434,7 +1380,7 @@ class Database:
         ids = list(result)
         if not all(isinstance(i, str) for i in ids):
             raise InvalidFilterError("cite_sources takes a ResultSet, a record or source ids (strings)")
-        return _native.cite_source_ids(ids, format, self.path)
+        return _native.cite_source_ids(ids, format, self._handle)
 
     def export(self, out: str | os.PathLike[str], format: str = "csv", *, force: bool = False) -> dict[str, Any]:
         """Write every table, the SQLite file, an ICEWS-layout event file and a manifest to a folder.
@@ -1476,7 +1422,7 @@ class Database:
         >>> import mongolia_relations as mr
         >>> manifest = mr.export(pathlib.Path(tempfile.mkdtemp()) / "data", format="csv")
         """
-        return _native.export(os.fspath(out), format, self.path, force)
+        return _native.export(os.fspath(out), format, self._handle, force)
 
     def verify(self) -> dict[str, Any]:
         """Recompute the content hash from the rows and compare it with the one the file claims.
@@ -1492,7 +1438,7 @@ class Database:
         >>> mr.Database().verify()["matches"]
         True
         """
-        return _native.verify(self.path)
+        return _native.verify(self._handle)
 
     def metadata(self) -> dict[str, Any]:
         """Facts about the dataset itself: versions, content hash, file hash.
@@ -1510,4 +1456,4 @@ class Database:
         >>> mr.metadata()["content_hash"] == mr.content_hash()
         True
         """
-        return _native.metadata(self.path)
+        return _native.metadata(self._handle)

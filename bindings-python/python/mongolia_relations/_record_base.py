@@ -6,6 +6,8 @@ import dataclasses
 import inspect
 from typing import Any, ClassVar
 
+from . import _native
+
 
 @dataclasses.dataclass(frozen=True)
 class Record:
@@ -19,10 +21,10 @@ class Record:
 
     table: ClassVar[str] = ""
     key: ClassVar[str] = "id"
-    _db: str | None = dataclasses.field(default=None, repr=False, compare=False, kw_only=True)
+    _db: _native.Database | None = dataclasses.field(default=None, repr=False, compare=False, kw_only=True)
 
     @classmethod
-    def from_row(cls, row: dict[str, Any], db: str | None = None) -> Record:
+    def from_row(cls, row: dict[str, Any], db: _native.Database | None = None) -> Record:
         # The row comes from the native layout of exactly these fields, so the generated
         # __init__ (one frozen __setattr__ per field) can be skipped: this is the hot path of
         # iterating a result set.
@@ -75,7 +77,7 @@ class Record:
         """
         from . import _query
 
-        return _query.Database(self._db).citations(self)
+        return _query.Database._of(self._db).citations(self)
 
     def disputes(self) -> Any:
         """The disagreements between sources that concern this record.
@@ -95,7 +97,7 @@ class Record:
         """
         from . import _query
 
-        return _query.Database(self._db).disputes_of(self)
+        return _query.Database._of(self._db).disputes_of(self)
 
 
 def columns_doc(record: type[Record]) -> str:

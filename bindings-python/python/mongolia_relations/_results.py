@@ -22,8 +22,9 @@ class ResultSet:
     ----------
     native : NativeResult
         The rows as the native module returns them (made by the queries, not by hand).
-    db : str, optional
-        The database file the rows come from; None for the embedded dataset.
+    db : _native.Database, optional
+        The opened database file the rows come from (its connections); None for the
+        embedded dataset.
 
     Examples
     --------
@@ -34,14 +35,14 @@ class ResultSet:
     >>> df = events.to_pandas()
     """
 
-    def __init__(self, native: _native.NativeResult, db: str | None = None) -> None:
+    def __init__(self, native: _native.NativeResult, db: _native.Database | None = None) -> None:
         self._native = native
         self._db = db
         self._type: type[Record] | None = RECORD_TYPES.get(native.kind)
 
     @property
     def kind(self) -> str:
-        """What the rows are: ``events``, ``treaties``, ..., ``panel`` or ``sql``.
+        """What the rows are: ``events``, ``treaties``, ..., ``dyad_years`` or ``sql``.
 
         Returns
         -------
