@@ -7,7 +7,7 @@ use arrow_array::types::Int32Type;
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::DataType;
 use mongolia_relations::record::Record;
-use mongolia_relations::{Dataset, DyadYear, Event, Filter, PanelOptions};
+use mongolia_relations::{Dataset, DyadYear, Event, Filter};
 
 fn data() -> Dataset {
     Dataset::embedded().expect("the embedded dataset opens")
@@ -84,19 +84,8 @@ fn event_columns_follow_the_record_definition_with_participants_as_structs() {
 #[test]
 fn the_panel_has_integer_codes_boolean_states_and_a_float_column_per_indicator_whatever_the_subset() {
     let d = data();
-    let one = d
-        .dyad_years(&PanelOptions {
-            partners: vec!["PRK".into()],
-            ..Default::default()
-        })
-        .unwrap();
-    let year = d
-        .dyad_years(&PanelOptions {
-            start: Some(1990),
-            end: Some(1990),
-            ..Default::default()
-        })
-        .unwrap();
+    let one = d.dyad_years(&Filter::new().polity("PRK")).unwrap();
+    let year = d.dyad_years(&Filter::new().start("1990").end("1990")).unwrap();
     let (one, year) = (d.record_batch(&one).unwrap(), d.record_batch(&year).unwrap());
     assert_eq!(one.schema(), year.schema());
     let schema = one.schema();
