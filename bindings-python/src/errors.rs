@@ -187,7 +187,9 @@ pub fn to_py(py: Python<'_>, err: Error) -> PyErr {
             (exc, accepted.into_iter().map(str::to_string).collect())
         }
         Error::ReadOnly { .. } => (ReadOnlyError::new_err(message), Vec::new()),
-        Error::OpenFile { .. } | Error::Io { .. } => (DatabaseFileError::new_err(message), Vec::new()),
+        Error::OpenFile { .. } | Error::Io { .. } | Error::RemoveFile { .. } | Error::Serialize { path: Some(_), .. } => {
+            (DatabaseFileError::new_err(message), Vec::new())
+        }
         Error::Sql { .. } => (SqlError::new_err(message), Vec::new()),
         Error::Timeout { .. } => (QUERY_TIMEOUT.err(py, message), Vec::new()),
         Error::OutOfMemory { .. } => (QUERY_MEMORY.err(py, message), Vec::new()),

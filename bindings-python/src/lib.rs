@@ -503,9 +503,7 @@ fn query(
                 "dyad_years" => typed::typed(data, data.dyad_years(&f)?)?,
                 "sql" => {
                     // Straight from SQLite's values into Arrow builders: no value per cell.
-                    let mut columns = columns::SqlColumns::default();
-                    let names = data.sql_rows(&text, |row| columns.push(row))?;
-                    return Ok(columns.finish(&names).map(Payload::Batch));
+                    return Ok(Ok(Payload::Batch(data.sql_arrow(&text)?)));
                 }
                 other => {
                     return Err(mongolia_relations::Error::InvalidInput {

@@ -77,3 +77,14 @@ def test_the_exported_sqlite_file_opens_and_the_icews_file_has_the_icews_layout(
 def test_an_unknown_export_format_is_a_typed_error(tmp_path):
     with pytest.raises(mr.InvalidFilterError):
         mr.export(tmp_path, format="xlsx")
+
+
+def test_exported_parquet_columns_hold_the_values_the_database_has_under_their_names(tmp_path):
+    import pyarrow.parquet as pq
+
+    mr.export(tmp_path, format="parquet")
+    events = pq.read_table(tmp_path / "events.parquet").to_pylist()
+    names = ["id", "date_long", "certainty", "mongolia_role", "dataset"]
+    rows = mr.sql(f"SELECT {', '.join(names)} FROM events ORDER BY rowid")
+    assert [[e[n] for n in names] for e in events] == [[r[n] for n in names] for r in rows]
+    assert {e["dataset"] for e in events} == {"mongolia-relations"}

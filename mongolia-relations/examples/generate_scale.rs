@@ -32,11 +32,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n: usize = args.get(1).map(|s| s.parse()).transpose()?.unwrap_or(10_000);
     let seed: u64 = args.get(2).map(|s| s.parse()).transpose()?.unwrap_or(42);
     let out = Path::new(args.get(3).map(String::as_str).unwrap_or("target/scale/events.sqlite"));
-    let partners: Vec<String> = Dataset::embedded()?
+    // Each partner with the years it existed in, whole years only (the build refuses an event
+    // naming a state before it existed or after it ended, to the day).
+    let partners: Vec<(String, usize, usize)> = Dataset::embedded()?
         .polities(&Filter::new())?
         .into_iter()
         .filter(|p| p.is_un_member && p.code != "MNG")
-        .map(|p| p.code)
+        .map(|p| {
+            let first = p.start_year.map_or(1921, |y| (y + 1).max(1921)) as usize;
+            let last = p.end_year.map_or(2025, |y| (y - 1).min(2025)) as usize;
+            (p.code, first, last)
+        })
+        .filter(|(_, first, last)| first <= last)
         .collect();
     let dir = tempfile::tempdir()?;
     let folder = dir.path().join(format!("synthetic-{n}"));
@@ -58,14 +65,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for i in 0..n {
         let id = 10_000_000 + i;
         let kind = KINDS[rng.below(KINDS.len())];
-        let year = 1921 + rng.below(105);
+        let (partner, first, last) = &partners[rng.below(partners.len())];
+        let year = first + rng.below(last - first + 1);
         // Mostly days, some months and years, as in the real data.
         let date = match rng.below(10) {
             0 => format!("{year}"),
             1 | 2 => format!("{year}-{:02}", 1 + rng.below(12)),
             _ => format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)),
         };
-        let partner = &partners[rng.below(partners.len())];
         let word = WORDS[rng.below(WORDS.len())];
         writeln!(
             events,

@@ -176,6 +176,17 @@ impl Watch {
         }
     }
 
+    /// Whether the running work should stop for an interruption: [`crate::InterruptHandle`]
+    /// was used, or the interrupt check says so now. For work running on other connections,
+    /// whose progress handlers do not run this watch's check.
+    pub(crate) fn interrupted(&self) -> bool {
+        if self.cause.load(Ordering::Relaxed) == CAUSE_INTERRUPT {
+            return true;
+        }
+        let check = self.check.lock().ok().and_then(|c| c.clone());
+        check.is_some_and(|c| c()) && self.stop(CAUSE_INTERRUPT)
+    }
+
     pub(crate) fn mark_interrupted(&self) {
         self.cause.store(CAUSE_INTERRUPT, Ordering::Relaxed);
     }

@@ -252,7 +252,13 @@ impl Dataset {
     /// refused as such. A file in write-ahead-log mode is opened as it is on disk; one with a
     /// non-empty `-wal` or `-journal` beside it (changes not yet in the file) is refused.
     pub fn open(path: impl AsRef<Path>) -> Result<Dataset> {
-        let path = path.as_ref();
+        Dataset::open_with_cache(path.as_ref(), 64 << 10)
+    }
+
+    /// [`Dataset::open`] with a page cache of `cache_kib` KiB: a connection that only scans
+    /// tables once (an export's) needs little, and the caches of all connections count against
+    /// the memory budget of the queries running at the same time.
+    pub(crate) fn open_with_cache(path: &Path, cache_kib: u32) -> Result<Dataset> {
         let fail = |reason: String| Error::OpenFile {
             path: path.to_path_buf(),
             reason,
@@ -273,9 +279,11 @@ impl Dataset {
         )
         .map_err(|e| fail(e.to_string()))?;
         // No memory map: a mapped file truncated by someone else kills the process (SIGBUS).
-        // A 64 MiB page cache keeps large files fast without one.
-        conn.execute_batch("PRAGMA mmap_size = 0; PRAGMA cell_size_check = ON; PRAGMA cache_size = -65536;")
-            .map_err(|e| fail(e.to_string()))?;
+        // A page cache (64 MiB for queries) keeps large files fast without one.
+        conn.execute_batch(&format!(
+            "PRAGMA mmap_size = 0; PRAGMA cell_size_check = ON; PRAGMA cache_size = -{cache_kib};"
+        ))
+        .map_err(|e| fail(e.to_string()))?;
         let mut data = Dataset::new(conn, false, Some(path.to_path_buf())).map_err(|e| fail(e.to_string()))?;
         data.bounded(None, || data.check_schema()).map_err(|e| match e {
             Error::OpenFile { .. } => e,
@@ -384,6 +392,12 @@ impl Dataset {
     /// Ctrl-C here; the command line checks a flag its SIGINT handler sets.
     pub fn set_interrupt_check(&self, check: impl Fn() -> bool + Send + Sync + 'static) {
         self.watch.set_check(Arc::new(check));
+    }
+
+    /// Whether this dataset's work was interrupted ([`Dataset::interrupt_handle`], or the check
+    /// of [`Dataset::set_interrupt_check`] says so now), for work it hands to other connections.
+    pub(crate) fn interrupted(&self) -> bool {
+        self.watch.interrupted()
     }
 
     /// Runs `f` under the deadline and memory budget (armed by the outermost call), turning an

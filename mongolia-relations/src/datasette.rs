@@ -5,7 +5,7 @@
 use crate::codebook::{capitalised, inline_html, Codebook};
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
-use crate::export::{stage_in, Manifest};
+use crate::export::{commit, stage_in, Manifest};
 use crate::output::Overwrite;
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
@@ -151,9 +151,10 @@ impl Dataset {
             self.check_targets(dir, &files, overwrite)?;
             let book = self.codebook()?;
             let title = self.metadata("title")?.unwrap_or_else(|| "mongolia-relations".into());
-            let text = serde_json::to_string_pretty(&book.datasette_metadata(&title)).map_err(|e| Error::Io {
-                path: dir.join("metadata.json"),
-                source: e.into(),
+            let text = serde_json::to_string_pretty(&book.datasette_metadata(&title)).map_err(|e| Error::Serialize {
+                format: "JSON",
+                path: Some(dir.join("metadata.json")),
+                detail: e.to_string(),
             })? + "\n";
             let bytes = self.file_bytes()?;
             let mut staged = Vec::new();
@@ -166,10 +167,7 @@ impl Dataset {
                 staged.push(out);
             }
             for out in staged {
-                out.commit().map_err(|source| Error::Io {
-                    path: dir.to_path_buf(),
-                    source,
-                })?;
+                commit(out)?;
             }
             Ok(Manifest {
                 dataset_version: book.dataset_version.clone(),

@@ -209,6 +209,28 @@ pub enum Error {
         /// Which input it is (`a seed file`, `the database file`).
         what: String,
     },
+    /// Rows that could not be encoded as CSV, JSON, Arrow or Parquet (a failure of the file
+    /// system itself is [`Error::Io`]).
+    #[error("cannot write {format}{}: {detail}", path.as_ref().map(|p| format!(" to {}", p.display())).unwrap_or_default())]
+    Serialize {
+        /// `CSV`, `JSON`, `Arrow` or `Parquet`.
+        format: &'static str,
+        /// The file being written; none for a result built in memory.
+        path: Option<PathBuf>,
+        /// What the encoder said.
+        detail: String,
+    },
+    /// A complete output moved into place whose temporary file could not be removed after.
+    #[error("{} was written, but its temporary file {} could not be removed ({source}); delete it by hand", target.display(), path.display())]
+    RemoveFile {
+        /// The temporary file left behind.
+        path: PathBuf,
+        /// The output, complete and in place.
+        target: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
     /// Reading or writing a file failed.
     #[error("{}: {source}", path.display())]
     Io {

@@ -23,6 +23,8 @@
 // The command line names this crate by its public name, as the binary did before it moved here.
 extern crate self as mongolia_relations;
 
+#[cfg(feature = "export")]
+mod arrow_rows;
 mod bounds;
 pub mod builder;
 mod cite;
@@ -55,6 +57,8 @@ pub mod records;
 mod resolve;
 mod unga;
 
+#[cfg(feature = "export")]
+pub use arrow_rows::SqlColumns;
 pub use bounds::{set_process_heap_limit, Limits, DEFAULT_TIMEOUT};
 pub use cite::CitationFormat;
 pub use codebook::{Codebook, ColumnDoc, Rule, TableDoc, Vocabulary};

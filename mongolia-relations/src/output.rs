@@ -102,19 +102,30 @@ impl Staged {
 
     /// Moves the complete file into place. When refusing to replace, the move is a hard link,
     /// which fails if the target appeared meanwhile; where links are unsupported, a rename.
-    pub fn commit(mut self) -> io::Result<()> {
-        File::open(&self.temp)?.sync_all()?;
+    pub fn commit(self) -> io::Result<()> {
+        self.commit_steps().map_err(|failure| match failure {
+            CommitFailure::Move(e) | CommitFailure::RemoveTemp(e) => e,
+        })
+    }
+
+    /// [`Staged::commit`], telling a failed move from a temporary file left behind after the
+    /// target is complete and in place.
+    pub fn commit_steps(mut self) -> Result<(), CommitFailure> {
+        File::open(&self.temp).and_then(|f| f.sync_all()).map_err(CommitFailure::Move)?;
         match self.overwrite {
             Overwrite::Replace => {
-                check_target(&self.target, Overwrite::Replace)?;
-                std::fs::rename(&self.temp, &self.target)?;
+                check_target(&self.target, Overwrite::Replace).map_err(CommitFailure::Move)?;
+                std::fs::rename(&self.temp, &self.target).map_err(CommitFailure::Move)?;
             }
             Overwrite::Refuse => match std::fs::hard_link(&self.temp, &self.target) {
-                Ok(()) => std::fs::remove_file(&self.temp)?,
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(e),
+                Ok(()) => {
+                    self.committed = true;
+                    std::fs::remove_file(&self.temp).map_err(CommitFailure::RemoveTemp)?;
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(CommitFailure::Move(e)),
                 Err(_) => {
-                    check_target(&self.target, Overwrite::Refuse)?;
-                    std::fs::rename(&self.temp, &self.target)?;
+                    check_target(&self.target, Overwrite::Refuse).map_err(CommitFailure::Move)?;
+                    std::fs::rename(&self.temp, &self.target).map_err(CommitFailure::Move)?;
                 }
             },
         }
@@ -125,6 +136,21 @@ impl Staged {
         }
         Ok(())
     }
+
+    /// The file this one becomes once committed.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+}
+
+/// Where [`Staged::commit_steps`] failed.
+#[derive(Debug)]
+pub enum CommitFailure {
+    /// Moving the file into place: the target is as it was.
+    Move(io::Error),
+    /// Removing the temporary name after the target was linked into place: the target is
+    /// complete, the temporary file is left behind.
+    RemoveTemp(io::Error),
 }
 
 impl Drop for Staged {
