@@ -23,6 +23,7 @@ import pandas as pd
 import pyarrow  # noqa: F401 - imported before timing so its import is not counted
 
 import mongolia_relations as mr
+from mongolia_relations import _native
 
 ROWS: list[tuple[str, float, float, str]] = []
 
@@ -129,6 +130,26 @@ def main() -> None:
         lambda: list(mr.events(polity="PRK")),
         lambda: [EventRow(*r) for r in conn.execute(EVENTS_SQL + PRK)],
         "at least as fast",
+    )
+    compare(
+        "to_pandas, all events (embedded) vs read_sql_query of the events table",
+        lambda: mr.events(context=True).to_pandas(),
+        lambda: pd.read_sql_query(EVENTS_SQL, conn),
+        ">= 3x faster",
+    )
+    compare(
+        "iterate typed records, all events vs sqlite3 + dataclass",
+        lambda: list(mr.events(context=True)),
+        lambda: [EventRow(*r) for r in conn.execute(EVENTS_SQL)],
+        "at least as fast",
+    )
+    # The baseline is the native query alone: the Rust panel and its typed rows, no conversion.
+    compare(
+        "dyad_years().to_pandas() vs the Rust panel",
+        lambda: mr.dyad_years().to_pandas(),
+        lambda: _native.query("dyad_years", {}),
+        "within 2x",
+        7,
     )
     # The same file as the embedded data, opened as a user's own: one connection per thread is
     # kept, so a query should cost what it costs on the embedded data (issue 12: within 2x).

@@ -1,7 +1,8 @@
 //! The native half of the `mongolia_relations` Python package (`mongolia_relations._native`).
 //!
 //! Queries run without the GIL on this thread's connection, so many Python threads can query at
-//! once. Typed records are kept serialized and free SQL results are written straight from
+//! once. Typed records are kept as the core returns them (Arrow columns and Python dictionaries
+//! are made from their fields, see `typed.rs`) and free SQL results are written straight from
 //! SQLite's values into Arrow columns; either is handed to Python as dictionaries (for record
 //! objects) or as one Arrow batch through the PyCapsule stream protocol, which pandas, polars,
 //! pyarrow and DuckDB read without a Python object per row.
@@ -10,10 +11,10 @@
 
 mod columns;
 mod errors;
+mod typed;
 
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::{RecordBatch, RecordBatchIterator};
-use columns::{Col, Layout};
 use mongolia_relations::{CitationFormat, Dataset, Filter, FilterName, FilterValue, Limits, Overwrite, Query};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyCapsule, PyDate, PyDict, PyList, PyTuple};
@@ -21,17 +22,11 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::time::Duration;
 
-/// What a query hands back: serialized records with the layout of their columns, or, for free
-/// SQL, columns already written into one Arrow batch.
+/// What a query hands back: typed records, or, for free SQL, columns already written into one
+/// Arrow batch.
 enum Payload {
-    Records { layout: Vec<(String, Col)>, rows: Vec<Value> },
+    Records(Box<dyn typed::Rows>),
     Batch(RecordBatch),
-}
-
-impl Payload {
-    fn records(rows: Vec<Value>, layout: Vec<(String, Col)>) -> Payload {
-        Payload::Records { layout, rows }
-    }
 }
 
 /// Rows of one query, with the layout of their columns.
@@ -41,33 +36,27 @@ struct NativeResult {
     payload: Payload,
 }
 
-fn py_value<'py>(py: Python<'py>, v: &Value, col: Col) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match (v, col) {
-        (Value::Null, _) => py.None().into_bound(py),
-        (Value::String(s), Col::Date) => match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            Ok(d) => {
-                use chrono::Datelike;
-                PyDate::new(py, d.year(), d.month() as u8, d.day() as u8)?.into_any()
-            }
-            Err(_) => s.into_pyobject(py)?.into_any(),
+/// A JSON value (a verification, a conversion, a manifest) as Python objects.
+fn py_value<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::String(s) => s.into_pyobject(py)?.into_any(),
+        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => i.into_pyobject(py)?.into_any(),
+            None => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
         },
-        (Value::String(s), _) => s.into_pyobject(py)?.into_any(),
-        (Value::Bool(b), _) => b.into_pyobject(py)?.to_owned().into_any(),
-        (Value::Number(n), _) => match n.as_i64() {
-            Some(i) if col != Col::Float => i.into_pyobject(py)?.into_any(),
-            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
-        },
-        (Value::Array(items), _) => {
+        Value::Array(items) => {
             let list = PyList::empty(py);
             for i in items {
-                list.append(py_value(py, i, Col::Json)?)?;
+                list.append(py_value(py, i)?)?;
             }
             list.into_any()
         }
-        (Value::Object(map), _) => {
+        Value::Object(map) => {
             let dict = PyDict::new(py);
             for (k, v) in map {
-                dict.set_item(k, py_value(py, v, Col::Json)?)?;
+                dict.set_item(k, py_value(py, v)?)?;
             }
             dict.into_any()
         }
@@ -86,14 +75,14 @@ impl NativeResult {
     #[getter]
     fn columns(&self) -> Vec<String> {
         match &self.payload {
-            Payload::Records { layout, .. } => layout.iter().map(|(n, _)| n.clone()).collect(),
+            Payload::Records(rows) => rows.columns(),
             Payload::Batch(batch) => batch.schema().fields().iter().map(|f| f.name().clone()).collect(),
         }
     }
 
     fn __len__(&self) -> usize {
         match &self.payload {
-            Payload::Records { rows, .. } => rows.len(),
+            Payload::Records(rows) => rows.len(),
             Payload::Batch(batch) => batch.num_rows(),
         }
     }
@@ -103,20 +92,33 @@ impl NativeResult {
         if index >= self.__len__() {
             return Err(pyo3::exceptions::PyIndexError::new_err(format!("row {index} out of range")));
         }
-        let dict = PyDict::new(py);
         match &self.payload {
-            Payload::Records { layout, rows } => {
-                for (i, (name, col)) in layout.iter().enumerate() {
-                    dict.set_item(name, py_value(py, columns::cell(&rows[index], i, name), *col)?)?;
-                }
-            }
+            Payload::Records(rows) => rows.row(py, index),
             Payload::Batch(batch) => {
+                let dict = PyDict::new(py);
                 for (field, array) in batch.schema().fields().iter().zip(batch.columns()) {
                     dict.set_item(field.name(), columns::py_cell(py, array, index)?)?;
                 }
+                Ok(dict)
             }
         }
-        Ok(dict)
+    }
+
+    /// Every row as an instance of the record class `cls`, made without its `__init__`, its
+    /// `_db` set to `db`.
+    fn records<'py>(&self, py: Python<'py>, cls: Bound<'py, PyAny>, db: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        match &self.payload {
+            Payload::Records(rows) => rows.records(py, &cls, &db),
+            Payload::Batch(_) => Err(pyo3::exceptions::PyTypeError::new_err(
+                "an sql result has no record class: iterate its rows",
+            )),
+        }
+    }
+
+    /// The categories of each categorical column: its whole vocabulary, in order, whatever
+    /// the rows (for polars `Enum`s and pandas `CategoricalDtype`s that match across results).
+    fn categories(&self, py: Python<'_>) -> PyResult<HashMap<String, Vec<String>>> {
+        Ok(typed::categories(&self.arrow_batch(py)?))
     }
 
     /// The references of the sources behind these rows ("bibtex", "biblatex" or "text"), from
@@ -124,7 +126,7 @@ impl NativeResult {
     #[pyo3(signature = (format="bibtex", db=None))]
     fn cite_sources(&self, py: Python<'_>, format: &str, db: Option<Py<NativeDatabase>>) -> PyResult<String> {
         let format = CitationFormat::parse(format).map_err(|e| errors::to_py(py, e))?;
-        let Payload::Records { rows, .. } = &self.payload else {
+        let Payload::Records(rows) = &self.payload else {
             return Err(errors::to_py(
                 py,
                 mongolia_relations::Error::InvalidInput {
@@ -135,7 +137,7 @@ impl NativeResult {
         };
         py.detach(|| {
             with_data(handle(&db), Limits::default(), |data| {
-                let ids = data.sources_behind(&self.kind, rows)?;
+                let ids = data.sources_behind(&self.kind, &rows.json())?;
                 data.cite_sources(&ids, format)
             })
         })
@@ -147,10 +149,7 @@ impl NativeResult {
     fn __arrow_c_stream__<'py>(&self, py: Python<'py>, requested_schema: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyCapsule>> {
         // The schema is fixed by the record kind; a requested schema is a hint we may ignore.
         let _ = requested_schema;
-        let batch: RecordBatch = match &self.payload {
-            Payload::Records { layout, rows } => py.detach(|| columns::to_batch(rows, layout)).map_err(errors::arrow)?,
-            Payload::Batch(batch) => batch.clone(),
-        };
+        let batch = self.arrow_batch(py)?;
         let schema = batch.schema();
         let reader = RecordBatchIterator::new(vec![Ok(batch)], schema);
         let stream = FFI_ArrowArrayStream::new(Box::new(reader));
@@ -158,26 +157,14 @@ impl NativeResult {
     }
 }
 
-fn layout_of(kind: &str) -> Option<Layout> {
-    Some(match kind {
-        "events" | "search" => columns::EVENTS,
-        "treaties" => columns::TREATIES,
-        "postings" => columns::POSTINGS,
-        "missions" => columns::MISSIONS,
-        "memberships" => columns::MEMBERSHIPS,
-        "observations" => columns::OBSERVATIONS,
-        "polities" => columns::POLITIES,
-        "codes" => columns::CODES,
-        "persons" => columns::PERSONS,
-        "organizations" => columns::ORGANIZATIONS,
-        "sources" => columns::SOURCES,
-        "citations" => columns::CITATIONS,
-        "disputes" | "disputes_of" => columns::DISPUTES,
-        "coverage" => columns::COVERAGE,
-        "unga_votes" => columns::UNGA_VOTES,
-        "unga_agreement" => columns::UNGA_AGREEMENT,
-        _ => return None,
-    })
+impl NativeResult {
+    /// The rows as one Arrow batch (built once for typed records, without the GIL).
+    fn arrow_batch(&self, py: Python<'_>) -> PyResult<RecordBatch> {
+        match &self.payload {
+            Payload::Records(rows) => py.detach(|| rows.batch().cloned()).map_err(errors::arrow),
+            Payload::Batch(batch) => Ok(batch.clone()),
+        }
+    }
 }
 
 thread_local! {
@@ -342,13 +329,6 @@ fn limits_from(given: Option<HashMap<String, f64>>) -> mongolia_relations::Resul
     Ok(limits)
 }
 
-fn rows<T: serde::Serialize>(records: Vec<T>) -> Vec<Value> {
-    records
-        .into_iter()
-        .map(|r| serde_json::to_value(r).unwrap_or(Value::Null))
-        .collect()
-}
-
 /// A Python value as the text [`Filter::set`] takes, in the form [`FilterValue`] says `name`
 /// takes (the one definition, so Python accepts what Rust and the command line accept).
 fn filter_texts(name: FilterName, value: &Bound<'_, PyAny>) -> mongolia_relations::Result<Vec<String>> {
@@ -496,43 +476,31 @@ fn query(
                     .unwrap_or_default()
             };
             let rows = match kind_owned.as_str() {
-                "events" => rows(data.events(&f)?),
-                "search" => rows(data.search(&text)?),
-                "treaties" => rows(data.treaties(&f)?),
-                "postings" => rows(data.postings(&f)?),
-                "missions" => rows(data.missions(&f)?),
-                "memberships" => rows(data.memberships(&f)?),
-                "observations" => rows(data.observations(&f)?),
-                "polities" => rows(data.polities(&f)?),
-                "codes" => rows(data.codes(&f)?),
-                "persons" => rows(data.persons(&f)?),
-                "organizations" => rows(data.organizations(&f)?),
-                "sources" => rows(data.sources()?),
-                "disputes" => rows(data.disputes(&f)?),
-                "coverage" => rows(data.coverage()?),
-                "unga_votes" => rows(data.unga_votes(&f)?),
-                "unga_agreement" => rows(data.unga_agreement(&f)?),
+                "events" => typed::typed(data, data.events(&f)?)?,
+                "search" => typed::typed(data, data.search(&text)?)?,
+                "treaties" => typed::typed(data, data.treaties(&f)?)?,
+                "postings" => typed::typed(data, data.postings(&f)?)?,
+                "missions" => typed::typed(data, data.missions(&f)?)?,
+                "memberships" => typed::typed(data, data.memberships(&f)?)?,
+                "observations" => typed::typed(data, data.observations(&f)?)?,
+                "polities" => typed::typed(data, data.polities(&f)?)?,
+                "codes" => typed::typed(data, data.codes(&f)?)?,
+                "persons" => typed::typed(data, data.persons(&f)?)?,
+                "organizations" => typed::typed(data, data.organizations(&f)?)?,
+                "sources" => typed::typed(data, data.sources()?)?,
+                "disputes" => typed::typed(data, data.disputes(&f)?)?,
+                "coverage" => typed::typed(data, data.coverage()?)?,
+                "unga_votes" => typed::typed(data, data.unga_votes(&f)?)?,
+                "unga_agreement" => typed::typed(data, data.unga_agreement(&f)?)?,
                 "citations" => {
                     let (t, i) = record_key();
-                    rows(data.citations(&t, &i)?)
+                    typed::typed(data, data.citations(&t, &i)?)?
                 }
                 "disputes_of" => {
                     let (t, i) = record_key();
-                    rows(data.disputes_of(&t, &i)?)
+                    typed::typed(data, data.disputes_of(&t, &i)?)?
                 }
-                "dyad_years" => {
-                    let rows = rows(data.dyad_years(&f)?);
-                    let mut layout: Vec<(String, Col)> = columns::PANEL.iter().map(|(n, c)| (n.to_string(), *c)).collect();
-                    let indicators = data.sql("SELECT indicator FROM indicators ORDER BY indicator")?;
-                    layout.extend(
-                        indicators
-                            .rows
-                            .iter()
-                            .filter_map(|r| r[0].as_str())
-                            .map(|i| (i.to_string(), Col::Float)),
-                    );
-                    return Ok(Ok(Payload::records(rows, layout)));
-                }
+                "dyad_years" => typed::typed(data, data.dyad_years(&f)?)?,
                 "sql" => {
                     // Straight from SQLite's values into Arrow builders: no value per cell.
                     return Ok(Ok(Payload::Batch(data.sql_arrow(&text)?)));
@@ -544,12 +512,7 @@ fn query(
                     });
                 }
             };
-            let layout = layout_of(&kind_owned)
-                .unwrap_or_default()
-                .iter()
-                .map(|(n, c)| (n.to_string(), *c))
-                .collect();
-            Ok(Ok(Payload::records(rows, layout)))
+            Ok(Ok(Payload::Records(rows)))
         })
     });
     let payload = result.map_err(|e| errors::to_py(py, e))?.map_err(errors::arrow)?;
@@ -591,7 +554,7 @@ fn verify<'py>(py: Python<'py>, db: Option<Py<NativeDatabase>>) -> PyResult<Boun
     let verification = py
         .detach(move || with_data(handle(&db), Limits::default(), |data| data.verify()))
         .map_err(|e| errors::to_py(py, e))?;
-    py_value(py, &serde_json::to_value(verification).unwrap_or(Value::Null), Col::Json)
+    py_value(py, &serde_json::to_value(verification).unwrap_or(Value::Null))
 }
 
 /// The polity a scheme's code denoted on a day (EDTF; may be left out when the code only ever
@@ -626,7 +589,7 @@ fn countrycode<'py>(
             })
         })
         .map_err(|e| errors::to_py(py, e))?;
-    py_value(py, &serde_json::to_value(conversion).unwrap_or(Value::Null), Col::Json)
+    py_value(py, &serde_json::to_value(conversion).unwrap_or(Value::Null))
 }
 
 /// The citation of the dataset as "text", "bibtex" (`@misc`) or "biblatex" (`@dataset`).
@@ -718,7 +681,7 @@ fn export<'py>(py: Python<'py>, out: String, format: &str, db: Option<Py<NativeD
             })
         })
         .map_err(|e| errors::to_py(py, e))?;
-    py_value(py, &serde_json::to_value(manifest).unwrap_or(Value::Null), Col::Json)
+    py_value(py, &serde_json::to_value(manifest).unwrap_or(Value::Null))
 }
 
 #[pymodule]

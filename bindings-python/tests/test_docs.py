@@ -16,7 +16,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 import mongolia_relations as mr  # noqa: E402
-from mongolia_relations import _query, _records, _results, plot  # noqa: E402
+from mongolia_relations import _query, _record_base, _records, _results, plot  # noqa: E402
 
 # numpydoc's checks that make a docstring complete for a reader: a docstring at all, a summary,
 # every parameter documented (and none that does not exist) with a description, a Returns
@@ -99,7 +99,7 @@ def test_the_columns_in_the_returns_section_are_the_columns_of_the_result():
         assert any(line.startswith(f"{column} : ") for line in described), column
 
 
-MODULES = [mr, _query, _records, _results, plot]
+MODULES = [mr, _query, _record_base, _results, plot]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)

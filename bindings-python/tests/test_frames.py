@@ -88,3 +88,60 @@ def test_an_empty_sql_result_keeps_its_columns():
     empty = mr.sql("SELECT kind, id FROM events WHERE 0")
     assert len(empty) == 0 and empty.columns == ["kind", "id"]
     assert list(empty.to_pandas().columns) == ["kind", "id"]
+
+
+def test_a_subset_has_the_dtypes_and_categories_of_the_whole():
+    import pandas as pd
+
+    whole = mr.events(context=True).to_pandas()
+    subset = mr.events(polity="North Korea", kind="visit").to_pandas()
+    assert whole.dtypes.equals(subset.dtypes)
+    kinds = [r["kind"] for r in mr.sql("SELECT kind FROM event_kinds ORDER BY kind")]
+    assert list(subset["kind"].cat.categories) == kinds
+    both = pd.concat([subset, mr.events(polity="China", kind="treaty_signed").to_pandas()])
+    assert isinstance(both["kind"].dtype, pd.CategoricalDtype) and str(both["id"].dtype) == "Int64"
+
+
+def test_the_full_panel_and_a_subset_have_the_same_dtypes_with_integer_codes():
+    full = mr.dyad_years(start=1990, end=1990).to_pandas()
+    dprk = mr.dyad_years(polity="North Korea").to_pandas()
+    assert full.dtypes.equals(dprk.dtypes)
+    assert str(full["ccode1"].dtype) == "Int64" and str(full["relations"].dtype) == "boolean"
+    assert str(full["trade_turnover"].dtype) == "float64"
+
+
+def test_participants_are_lists_of_structs_not_json_text():
+    import pyarrow as pa
+
+    events = mr.events(polity="North Korea", kind="relations_established")
+    field = events.to_arrow().schema.field("participants")
+    assert pa.types.is_list(field.type) and pa.types.is_struct(field.type.value_type)
+    assert [f.name for f in field.type.value_type] == ["kind", "id", "name", "role"]
+    first = events.to_pandas()["participants"].iloc[0]
+    assert {p["id"] for p in first} >= {"MNG", "PRK"}
+    assert events[0].participants == tuple(first)
+
+
+def test_polars_categoricals_are_enums_of_the_whole_vocabulary():
+    import polars as pl
+
+    df = mr.events(polity="North Korea", kind="visit").to_polars()
+    kinds = [r["kind"] for r in mr.sql("SELECT kind FROM event_kinds ORDER BY kind")]
+    assert df.schema["kind"] == pl.Enum(kinds)
+    other = mr.events(polity="China", kind="aid").to_polars()
+    assert pl.concat([df, other]).height == df.height + other.height
+    assert isinstance(df.schema["participants"], pl.List)
+
+
+def test_to_pandas_takes_the_dtype_backends_of_pandas():
+    import pandas as pd
+    import pytest
+
+    events = mr.events(polity="North Korea")
+    arrow = events.to_pandas(dtype_backend="pyarrow")
+    assert all(isinstance(t, pd.ArrowDtype) for t in arrow.dtypes)
+    nullable = events.to_pandas(dtype_backend="numpy_nullable")
+    assert str(nullable["id"].dtype) == "Int64" and isinstance(nullable["summary"].dtype, pd.StringDtype)
+    assert str(mr.observations(polity="PRK").to_pandas(dtype_backend="numpy_nullable")["value"].dtype) == "Float64"
+    with pytest.raises(ValueError, match="dtype_backend"):
+        events.to_pandas(dtype_backend="numpy")

@@ -72,6 +72,9 @@ pub struct Dataset {
     untyped: Cell<bool>,
     /// The content hash recomputed from the rows of a user's file.
     verified: OnceCell<String>,
+    /// The vocabularies of categorical columns read so far, by the SQL that lists them: the
+    /// database is read-only, so each is read once per connection.
+    pub(crate) vocabularies: RefCell<std::collections::HashMap<&'static str, Vec<String>>>,
 }
 
 /// Whether a database's rows still have the content hash it claims (see [`Dataset::verify`]).
@@ -226,6 +229,7 @@ impl Dataset {
             depth: Cell::new(0),
             untyped: Cell::new(!embedded),
             verified: OnceCell::new(),
+            vocabularies: Default::default(),
         })
     }
 

@@ -125,6 +125,15 @@ pub enum Error {
         /// Every problem found.
         problems: Vec<SeedProblem>,
     },
+    /// Typed records that could not be written as Arrow columns (a bug of ours, or a value
+    /// Arrow cannot hold, such as more than 2 GiB of text in one column).
+    #[error("the {record} rows could not be written as Arrow columns: {reason}")]
+    Columns {
+        /// The record kind (`Event`, `DyadYear`, ...).
+        record: &'static str,
+        /// What Arrow refused.
+        reason: String,
+    },
     /// A record that does not exist.
     #[error("no {table} with id {id:?}")]
     NotFound {

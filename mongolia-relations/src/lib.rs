@@ -39,6 +39,8 @@ mod cite;
 #[cfg(feature = "cli")]
 pub mod cli;
 mod codebook;
+#[cfg(feature = "export")]
+pub mod columns;
 mod coverage;
 mod dataset;
 #[cfg(feature = "export")]
@@ -54,7 +56,9 @@ mod names;
 mod own_words;
 mod panel;
 mod provenance;
+mod pygen;
 mod query;
+pub mod record;
 mod records;
 mod resolve;
 mod unga;
@@ -64,7 +68,6 @@ pub use arrow_rows::SqlColumns;
 pub use bounds::{set_process_heap_limit, Limits, DEFAULT_TIMEOUT};
 pub use cite::CitationFormat;
 pub use codebook::{Codebook, ColumnDoc, Rule, TableDoc, Vocabulary};
-pub use coverage::Coverage;
 pub use dataset::{Dataset, InterruptHandle, Verification, CONTENT_HASH, FILE_SHA256, SCHEMA, SCHEMA_VERSION};
 #[cfg(feature = "export")]
 pub use datasette::DATASETTE_DATABASE;

@@ -5,6 +5,7 @@ use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::filter::{Filter, Query};
 use crate::query::{text, Where};
+use crate::record::FromRow;
 use crate::records::Mission;
 
 impl Dataset {
@@ -38,27 +39,11 @@ impl Dataset {
             "COALESCE(m.closed_end, '9999-12-31')",
         )?;
         let sql = format!(
-            "SELECT m.id, m.sending, m.receiving, m.kind, m.city, m.accredited_from, m.status, m.opened, m.closed, m.as_of, m.note, m.dataset \
-             FROM missions m{} ORDER BY m.sending, m.receiving, m.kind, m.opened_start IS NULL, m.opened_start, m.id",
+            "SELECT {} FROM missions m{} ORDER BY m.sending, m.receiving, m.kind, m.opened_start IS NULL, m.opened_start, m.id",
+            Mission::select(),
             w.sql()
         );
-        let mut records = self.collect(&sql, &w.params, |r| {
-            Ok(Mission {
-                id: r.get(0)?,
-                sending: r.get(1)?,
-                receiving: r.get(2)?,
-                kind: r.get(3)?,
-                city: r.get(4)?,
-                accredited_from: r.get(5)?,
-                status: r.get(6)?,
-                opened: r.get(7)?,
-                closed: r.get(8)?,
-                as_of: r.get(9)?,
-                note: r.get(10)?,
-                dataset: r.get(11)?,
-                sources: Vec::new(),
-            })
-        })?;
+        let mut records = self.collect(&sql, &w.params, Mission::from_row)?;
         self.attach_sources("missions", &mut records, |x| x.id.to_string(), |x| &mut x.sources)?;
         Ok(records)
     }

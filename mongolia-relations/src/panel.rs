@@ -18,94 +18,97 @@
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::filter::{Filter, Query};
+use crate::record::record;
 use chrono::Datelike;
-use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
-/// One (dyad, year) row of the panel. Side 1 is Mongolia in a non-directed panel; in a directed
-/// panel each partner-year has a row with Mongolia as side 1 and one with the partner as side 1.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct DyadYear {
-    /// Partner polity code (the side that is not Mongolia).
-    pub partner: String,
-    /// Partner name.
-    pub partner_name: String,
-    /// Calendar year.
-    pub year: i32,
-    /// Side 1's polity code.
-    pub polity1: String,
-    /// Side 2's polity code.
-    pub polity2: String,
-    /// Side 1's Correlates of War number in the year (a spell of `polity_codes` covering any day
-    /// of it); NA outside COW's spells.
-    pub ccode1: Option<i64>,
-    /// Side 2's Correlates of War number in the year; NA outside COW's spells.
-    pub ccode2: Option<i64>,
-    /// Side 1's Gleditsch-Ward number in the year; NA outside G&W's spells.
-    pub gwcode1: Option<i64>,
-    /// Side 2's Gleditsch-Ward number in the year; NA outside G&W's spells.
-    pub gwcode2: Option<i64>,
-    /// Diplomatic relations in place: `true` when a cited relations date (of the partner or a
-    /// state it continues) is certainly on or before 31 December and no recorded break is in
-    /// force; `false` when that date is certainly after the year, or a break is in force; NA when
-    /// no source dates the relations or the date may fall either side.
-    pub relations: Option<bool>,
-    /// The year minus the earliest possible year of the first establishment of relations: 0 in
-    /// that year, negative before it, counting on through breaks; NA only where no source dates
-    /// the relations.
-    pub years_since_relations: Option<i32>,
-    /// Treaties signed in the year (count).
-    pub treaties_signed: i64,
-    /// Treaties in force on 1 July whose end is recorded or follows from a stated term
-    /// (`in_force_basis` `recorded` or `term`; count).
-    pub treaties_in_force: i64,
-    /// Ids of those treaties.
-    pub treaties_in_force_ids: Vec<i64>,
-    /// Treaties taken to be in force on 1 July with no recorded end nor stated term
-    /// (`in_force_basis` `assumed`; count).
-    pub treaties_in_force_assumed: i64,
-    /// Ids of those treaties.
-    pub treaties_in_force_assumed_ids: Vec<i64>,
-    /// Treaties terminated in the year (count).
-    pub treaties_terminated: i64,
-    /// Visits by side 1 to side 2 (count).
-    pub visits_1_to_2: i64,
-    /// Visits by side 2 to side 1 (count).
-    pub visits_2_to_1: i64,
-    /// Statements by side 1 addressed to or about side 2 (count).
-    pub statements_1_to_2: i64,
-    /// Statements by side 2 addressed to or about side 1 (count).
-    pub statements_2_to_1: i64,
-    /// Bilateral meetings of the two as sides (count).
-    pub meetings: i64,
-    /// Meetings Mongolia only hosted, with the partner as one of the sides (count).
-    pub meetings_hosted: i64,
-    /// Aid events between the two (count).
-    pub aid_events: i64,
-    /// An ambassador (or envoy, chargé) of side 1 posted to side 2 in the year: `true` when a
-    /// cited posting covers the year; `false` in a year the direction's recorded postings span
-    /// (between its first and last posted year) that no posting covers; NA outside that span.
-    pub ambassador_1_in_2: Option<bool>,
-    /// The same for side 2's diplomats in side 1.
-    pub ambassador_2_in_1: Option<bool>,
-    /// A resident embassy of side 1 in side 2 (`missions`, kind `embassy`): `true` when a row
-    /// dated certainly open by the year's end and not closed before it covers the year; `false`
-    /// when the direction has rows and every one is dated certainly not open in the year (before
-    /// its opening or after its closing); NA otherwise (no row, or an undated one).
-    pub embassy_1_in_2: Option<bool>,
-    /// The same for side 2's embassy in side 1.
-    pub embassy_2_in_1: Option<bool>,
-    /// Mongolia's agreement index with the partner in the year's UN General Assembly roll calls
-    /// (`unga_agreement`, the seat mapped to its holder); NA where either was not a member or no
-    /// common vote exists.
-    pub unga_agreement_index: Option<f64>,
-    /// Share of the common votes in which both voted alike; NA as `unga_agreement_index`.
-    pub unga_identical_share: Option<f64>,
-    /// Roll calls of the year in which both voted; NA as `unga_agreement_index`.
-    pub unga_n_votes: Option<i64>,
-    /// Observation series by indicator code; NA where the source gives no figure.
-    #[serde(flatten)]
-    pub series: BTreeMap<String, Option<f64>>,
+record! {
+    /// One (dyad, year) row of the panel. Side 1 is Mongolia in a non-directed panel; in a directed
+    /// panel each partner-year has a row with Mongolia as side 1 and one with the partner as side 1.
+    #[record(table = "", key = "partner", queries = ["panel"])]
+    pub struct DyadYear {
+        /// Partner polity code (the side that is not Mongolia).
+        pub partner: String,
+        /// Partner name.
+        pub partner_name: String,
+        /// Calendar year.
+        pub year: i32,
+        /// Side 1's polity code.
+        pub polity1: String,
+        /// Side 2's polity code.
+        pub polity2: String,
+        /// Side 1's Correlates of War number in the year (a spell of `polity_codes` covering any day
+        /// of it); NA outside COW's spells.
+        pub ccode1: Option<i64>,
+        /// Side 2's Correlates of War number in the year; NA outside COW's spells.
+        pub ccode2: Option<i64>,
+        /// Side 1's Gleditsch-Ward number in the year; NA outside G&W's spells.
+        pub gwcode1: Option<i64>,
+        /// Side 2's Gleditsch-Ward number in the year; NA outside G&W's spells.
+        pub gwcode2: Option<i64>,
+        /// Diplomatic relations in place: `true` when a cited relations date (of the partner or a
+        /// state it continues) is certainly on or before 31 December and no recorded break is in
+        /// force; `false` when that date is certainly after the year, or a break is in force; NA when
+        /// no source dates the relations or the date may fall either side.
+        pub relations: Option<bool>,
+        /// The year minus the earliest possible year of the first establishment of relations: 0 in
+        /// that year, negative before it, counting on through breaks; NA only where no source dates
+        /// the relations.
+        pub years_since_relations: Option<i32>,
+        /// Treaties signed in the year (count).
+        pub treaties_signed: i64,
+        /// Treaties in force on 1 July whose end is recorded or follows from a stated term
+        /// (`in_force_basis` `recorded` or `term`; count).
+        pub treaties_in_force: i64,
+        /// Ids of those treaties.
+        pub treaties_in_force_ids: Vec<i64>,
+        /// Treaties taken to be in force on 1 July with no recorded end nor stated term
+        /// (`in_force_basis` `assumed`; count).
+        pub treaties_in_force_assumed: i64,
+        /// Ids of those treaties.
+        pub treaties_in_force_assumed_ids: Vec<i64>,
+        /// Treaties terminated in the year (count).
+        pub treaties_terminated: i64,
+        /// Visits by side 1 to side 2 (count).
+        pub visits_1_to_2: i64,
+        /// Visits by side 2 to side 1 (count).
+        pub visits_2_to_1: i64,
+        /// Statements by side 1 addressed to or about side 2 (count).
+        pub statements_1_to_2: i64,
+        /// Statements by side 2 addressed to or about side 1 (count).
+        pub statements_2_to_1: i64,
+        /// Bilateral meetings of the two as sides (count).
+        pub meetings: i64,
+        /// Meetings Mongolia only hosted, with the partner as one of the sides (count).
+        pub meetings_hosted: i64,
+        /// Aid events between the two (count).
+        pub aid_events: i64,
+        /// An ambassador (or envoy, chargé) of side 1 posted to side 2 in the year: `true` when a
+        /// cited posting covers the year; `false` in a year the direction's recorded postings span
+        /// (between its first and last posted year) that no posting covers; NA outside that span.
+        pub ambassador_1_in_2: Option<bool>,
+        /// The same for side 2's diplomats in side 1.
+        pub ambassador_2_in_1: Option<bool>,
+        /// A resident embassy of side 1 in side 2 (`missions`, kind `embassy`): `true` when a row
+        /// dated certainly open by the year's end and not closed before it covers the year; `false`
+        /// when the direction has rows and every one is dated certainly not open in the year (before
+        /// its opening or after its closing); NA otherwise (no row, or an undated one).
+        pub embassy_1_in_2: Option<bool>,
+        /// The same for side 2's embassy in side 1.
+        pub embassy_2_in_1: Option<bool>,
+        /// Mongolia's agreement index with the partner in the year's UN General Assembly roll calls
+        /// (`unga_agreement`, the seat mapped to its holder); NA where either was not a member or no
+        /// common vote exists.
+        pub unga_agreement_index: Option<f64>,
+        /// Share of the common votes in which both voted alike; NA as `unga_agreement_index`.
+        pub unga_identical_share: Option<f64>,
+        /// Roll calls of the year in which both voted; NA as `unga_agreement_index`.
+        pub unga_n_votes: Option<i64>,
+        /// Observation series by indicator code; NA where the source gives no figure.
+        #[serde(flatten)]
+        @vocab(crate::records::INDICATOR_SERIES)
+        pub series: BTreeMap<String, Option<f64>>,
+    }
 }
 
 /// The years, partners and form of a panel, from its filter.

@@ -3,6 +3,7 @@
 use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::filter::{parse, Filter, Query};
+use crate::record::FromRow;
 use crate::records::*;
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{params_from_iter, Row};
@@ -60,16 +61,6 @@ pub(crate) fn date(row: &Row<'_>, idx: usize) -> rusqlite::Result<chrono::NaiveD
     let s: String = row.get(idx)?;
     s.parse()
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
-}
-
-fn opt_date(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<chrono::NaiveDate>> {
-    match row.get::<_, Option<String>>(idx)? {
-        None => Ok(None),
-        Some(s) => s
-            .parse()
-            .map(Some)
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))),
-    }
 }
 
 /// `text` as a LIKE pattern matching itself only (with `ESCAPE '\\'`).
@@ -305,51 +296,24 @@ impl Dataset {
 
     fn events_where(&self, w: &Where) -> Result<Vec<Event>> {
         let sql = format!(
-            "SELECT e.id, e.kind, e.date, e.date_start, e.date_end, e.date_precision, e.certainty, e.date_note, e.place, e.place_polity, \
-             e.level, e.channel, e.treaty, k.cameo, k.plover, e.summary, e.note, e.dataset, e.mongolia_role \
-             FROM events e JOIN event_kinds k ON k.kind = e.kind{} ORDER BY e.date_start, e.date_end, e.id",
+            "SELECT {} FROM events e JOIN event_kinds k ON k.kind = e.kind{} ORDER BY e.date_start, e.date_end, e.id",
+            Event::select(),
             w.sql()
         );
-        let mut events = self.collect(&sql, &w.params, |r| {
-            Ok(Event {
-                id: r.get(0)?,
-                kind: r.get(1)?,
-                date: r.get(2)?,
-                start: date(r, 3)?,
-                end: date(r, 4)?,
-                precision: r.get(5)?,
-                certainty: r.get(6)?,
-                date_note: r.get(7)?,
-                place: r.get(8)?,
-                place_polity: r.get(9)?,
-                level: r.get(10)?,
-                channel: r.get(11)?,
-                treaty: r.get(12)?,
-                cameo: r.get(13)?,
-                plover: r.get(14)?,
-                summary: r.get(15)?,
-                note: r.get(16)?,
-                dataset: r.get(17)?,
-                mongolia_role: r.get(18)?,
-                polities: Vec::new(),
-                persons: Vec::new(),
-                organizations: Vec::new(),
-                participants: Vec::new(),
-                sources: Vec::new(),
-            })
-        })?;
+        let mut events = self.collect(&sql, &w.params, Event::from_row)?;
         if events.is_empty() {
             return Ok(events);
         }
         let ids = serde_json::to_string(&events.iter().map(|e| e.id).collect::<Vec<_>>()).unwrap_or_default();
         let mut parts: HashMap<i64, Vec<Participant>> = HashMap::new();
         for (event, p) in self.collect(
-            "SELECT ep.event, CASE WHEN ep.polity IS NOT NULL THEN 'polity' WHEN ep.person IS NOT NULL THEN 'person' ELSE 'organization' END, \
-             COALESCE(ep.polity, CAST(ep.person AS TEXT), ep.organization), COALESCE(po.name, pe.name, o.name), ep.role \
-             FROM event_participants ep LEFT JOIN polities po ON po.code = ep.polity LEFT JOIN persons pe ON pe.id = ep.person \
+            &format!(
+                "SELECT {}, ep.event FROM event_participants ep LEFT JOIN polities po ON po.code = ep.polity LEFT JOIN persons pe ON pe.id = ep.person \
              LEFT JOIN organizations o ON o.code = ep.organization WHERE ep.event IN (SELECT value FROM json_each(?1)) ORDER BY ep.rowid",
+                Participant::select()
+            ),
             &[text(ids)],
-            |r| Ok((r.get::<_, i64>(0)?, Participant { kind: r.get(1)?, id: r.get(2)?, name: r.get(3)?, role: r.get(4)? })),
+            |r| Ok((r.get::<_, i64>(Participant::width())?, Participant::from_row(r)?)),
         )? {
             parts.entry(event).or_default().push(p);
         }
@@ -450,35 +414,11 @@ impl Dataset {
             );
         }
         let sql = format!(
-            "SELECT t.id, t.title, t.kind, (SELECT group_concat(polity, ';') FROM (SELECT polity FROM treaty_parties WHERE treaty = t.id ORDER BY polity)), \
-             d.signed, d.signed_place, d.in_force, d.terminated, d.in_force_from, d.terminated_from, t.term_years, t.languages, t.note, t.dataset, \
-             d.ratified, d.start_basis, d.in_force_basis \
-             FROM treaties t JOIN treaty_dates d ON d.treaty = t.id{} ORDER BY d.in_force_from, t.id",
+            "SELECT {} FROM treaties t JOIN treaty_dates d ON d.treaty = t.id{} ORDER BY d.in_force_from, t.id",
+            Treaty::select(),
             w.sql()
         );
-        let mut records = self.collect(&sql, &w.params, |r| {
-            let id: i64 = r.get(0)?;
-            Ok(Treaty {
-                id,
-                title: r.get(1)?,
-                kind: r.get(2)?,
-                parties: split_list(r.get(3)?),
-                signed: r.get(4)?,
-                signed_place: r.get(5)?,
-                in_force: r.get(6)?,
-                ratified: r.get(14)?,
-                terminated: r.get(7)?,
-                in_force_from: opt_date(r, 8)?,
-                start_basis: r.get(15)?,
-                terminated_from: opt_date(r, 9)?,
-                in_force_basis: r.get(16)?,
-                term_years: r.get(10)?,
-                languages: split_list(r.get(11)?),
-                note: r.get(12)?,
-                dataset: r.get(13)?,
-                sources: Vec::new(),
-            })
-        })?;
+        let mut records = self.collect(&sql, &w.params, Treaty::from_row)?;
         self.attach_sources("treaties", &mut records, |x| x.id.to_string(), |x| &mut x.sources)?;
         Ok(records)
     }
@@ -500,26 +440,12 @@ impl Dataset {
             "COALESCE(p.end_end, '9999-12-31')",
         )?;
         let sql = format!(
-            "SELECT p.id, pe.name, p.person, p.role, p.sending, p.receiving, p.start, p.\"end\", p.note, p.dataset FROM postings p JOIN persons pe ON pe.id = p.person{} \
+            "SELECT {} FROM postings p JOIN persons pe ON pe.id = p.person{} \
              ORDER BY p.start_start IS NULL, p.start_start, p.id",
+            Posting::select(),
             w.sql()
         );
-        let mut records = self.collect(&sql, &w.params, |r| {
-            let id: i64 = r.get(0)?;
-            Ok(Posting {
-                id,
-                person: r.get(1)?,
-                person_id: r.get(2)?,
-                role: r.get(3)?,
-                sending: r.get(4)?,
-                receiving: r.get(5)?,
-                start: r.get(6)?,
-                end: r.get(7)?,
-                note: r.get(8)?,
-                dataset: r.get(9)?,
-                sources: Vec::new(),
-            })
-        })?;
+        let mut records = self.collect(&sql, &w.params, Posting::from_row)?;
         self.attach_sources("postings", &mut records, |x| x.id.to_string(), |x| &mut x.sources)?;
         Ok(records)
     }
@@ -550,23 +476,11 @@ impl Dataset {
             "COALESCE(m.end_end, '9999-12-31')",
         )?;
         let sql = format!(
-            "SELECT m.id, m.organization, m.polity, m.status, m.start, m.\"end\", m.note, m.dataset FROM memberships m{} ORDER BY m.start_start IS NULL, m.start_start, m.id",
+            "SELECT {} FROM memberships m{} ORDER BY m.start_start IS NULL, m.start_start, m.id",
+            Membership::select(),
             w.sql()
         );
-        let mut records = self.collect(&sql, &w.params, |r| {
-            let id: i64 = r.get(0)?;
-            Ok(Membership {
-                id,
-                organization: r.get(1)?,
-                polity: r.get(2)?,
-                status: r.get(3)?,
-                start: r.get(4)?,
-                end: r.get(5)?,
-                note: r.get(6)?,
-                dataset: r.get(7)?,
-                sources: Vec::new(),
-            })
-        })?;
+        let mut records = self.collect(&sql, &w.params, Membership::from_row)?;
         self.attach_sources("memberships", &mut records, |x| x.id.to_string(), |x| &mut x.sources)?;
         Ok(records)
     }
@@ -584,27 +498,11 @@ impl Dataset {
         }
         self.range_where(&mut w, f, "o.period_start", "o.period_end")?;
         let sql = format!(
-            "SELECT o.id, o.polity, o.reporter, o.indicator, o.period, o.period_start, o.period_end, o.value, o.unit, o.note, o.dataset FROM observations o{} \
-             ORDER BY o.polity, o.indicator, o.period_start",
+            "SELECT {} FROM observations o{} ORDER BY o.polity, o.indicator, o.period_start",
+            Observation::select(),
             w.sql()
         );
-        let mut records = self.collect(&sql, &w.params, |r| {
-            let id: i64 = r.get(0)?;
-            Ok(Observation {
-                id,
-                polity: r.get(1)?,
-                reporter: r.get(2)?,
-                indicator: r.get(3)?,
-                period: r.get(4)?,
-                period_start: date(r, 5)?,
-                period_end: date(r, 6)?,
-                value: r.get(7)?,
-                unit: r.get(8)?,
-                note: r.get(9)?,
-                dataset: r.get(10)?,
-                sources: Vec::new(),
-            })
-        })?;
+        let mut records = self.collect(&sql, &w.params, Observation::from_row)?;
         self.attach_sources("observations", &mut records, |x| x.id.to_string(), |x| &mut x.sources)?;
         Ok(records)
     }
@@ -614,32 +512,8 @@ impl Dataset {
         f.check(Query::Polities)?;
         let mut w = Where::default();
         self.polity_where(&mut w, f, "p.code = {}")?;
-        let sql = format!(
-            "SELECT p.code, p.name, p.official_name, p.iso2, p.iso3, p.iso_numeric, p.iso_withdrawn, p.cow_code, p.cow_abbrev, p.gw_code, \
-             p.start_year, p.end_year, p.successor, p.is_un_member, p.note, \
-             (SELECT group_concat(alias, ';') FROM (SELECT alias FROM polity_aliases WHERE polity = p.code ORDER BY rowid)) FROM polities p{} ORDER BY p.name",
-            w.sql()
-        );
-        self.collect(&sql, &w.params, |r| {
-            Ok(Polity {
-                code: r.get(0)?,
-                name: r.get(1)?,
-                official_name: r.get(2)?,
-                iso2: r.get(3)?,
-                iso3: r.get(4)?,
-                iso_numeric: r.get(5)?,
-                iso_withdrawn: r.get::<_, i64>(6)? == 1,
-                cow_code: r.get(7)?,
-                cow_abbrev: r.get(8)?,
-                gw_code: r.get(9)?,
-                start_year: r.get(10)?,
-                end_year: r.get(11)?,
-                successor: r.get(12)?,
-                is_un_member: r.get::<_, i64>(13)? == 1,
-                note: r.get(14)?,
-                aliases: split_list(r.get(15)?),
-            })
-        })
+        let sql = format!("SELECT {} FROM polities p{} ORDER BY p.name", Polity::select(), w.sql());
+        self.collect(&sql, &w.params, Polity::from_row)
     }
 
     /// The code crosswalk: `polity` narrows to one polity, `scheme` to one scheme (`iso2`, `iso3`,
@@ -669,24 +543,11 @@ impl Dataset {
             "COALESCE(c.valid_to_end, '9999-12-31')",
         )?;
         let sql = format!(
-            "SELECT c.id, c.polity, c.scheme, c.code, c.valid_from, c.valid_to, c.certainty, c.note, c.dataset FROM polity_codes c{} \
-             ORDER BY c.polity, c.scheme, c.valid_from_start IS NOT NULL, c.valid_from_start, c.id",
+            "SELECT {} FROM polity_codes c{} ORDER BY c.polity, c.scheme, c.valid_from_start IS NOT NULL, c.valid_from_start, c.id",
+            PolityCode::select(),
             w.sql()
         );
-        let mut records = self.collect(&sql, &w.params, |r| {
-            Ok(PolityCode {
-                id: r.get(0)?,
-                polity: r.get(1)?,
-                scheme: r.get(2)?,
-                code: r.get(3)?,
-                valid_from: r.get(4)?,
-                valid_to: r.get(5)?,
-                certainty: r.get(6)?,
-                note: r.get(7)?,
-                dataset: r.get(8)?,
-                sources: Vec::new(),
-            })
-        })?;
+        let mut records = self.collect(&sql, &w.params, PolityCode::from_row)?;
         self.attach_sources("polity_codes", &mut records, |x| x.id.to_string(), |x| &mut x.sources)?;
         Ok(records)
     }
@@ -699,23 +560,8 @@ impl Dataset {
         if let Some(person) = &f.person {
             w.add("p.id = {}", [Value::Integer(self.resolve_person(person)?)]);
         }
-        let sql = format!(
-            "SELECT p.id, p.name, p.polity, p.note, \
-             (SELECT group_concat(name, ';') FROM (SELECT name FROM person_names WHERE person = p.id ORDER BY rowid)), \
-             (SELECT group_concat(role || COALESCE(' (' || COALESCE(\"from\", '') || '–' || COALESCE(\"to\", '') || ')', ''), ';') FROM person_roles WHERE person = p.id) \
-             FROM persons p{} ORDER BY p.name",
-            w.sql()
-        );
-        self.collect(&sql, &w.params, |r| {
-            Ok(Person {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                polity: r.get(2)?,
-                note: r.get(3)?,
-                names: split_list(r.get(4)?),
-                roles: split_list(r.get(5)?),
-            })
-        })
+        let sql = format!("SELECT {} FROM persons p{} ORDER BY p.name", Person::select(), w.sql());
+        self.collect(&sql, &w.params, Person::from_row)
     }
 
     /// Organizations; `organization` narrows to one.
@@ -725,61 +571,28 @@ impl Dataset {
         if let Some(o) = &f.organization {
             w.add("o.code = {}", [text(self.resolve_organization(o)?)]);
         }
-        let sql = format!(
-            "SELECT o.code, o.name, (SELECT group_concat(alias, ';') FROM organization_aliases WHERE organization = o.code) FROM organizations o{} ORDER BY o.code",
-            w.sql()
-        );
-        self.collect(&sql, &w.params, |r| {
-            Ok(Organization {
-                code: r.get(0)?,
-                name: r.get(1)?,
-                aliases: split_list(r.get(2)?),
-            })
-        })
+        let sql = format!("SELECT {} FROM organizations o{} ORDER BY o.code", Organization::select(), w.sql());
+        self.collect(&sql, &w.params, Organization::from_row)
     }
 
     /// Every source.
     pub fn sources(&self) -> Result<Vec<Source>> {
         self.collect(
-            "SELECT id, title, author, publisher, kind, url, published, language, sha256, reliability, note, dataset FROM sources ORDER BY id",
+            &format!("SELECT {} FROM sources ORDER BY id", Source::select()),
             &[],
-            |r| {
-                Ok(Source {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    author: r.get(2)?,
-                    publisher: r.get(3)?,
-                    kind: r.get(4)?,
-                    url: r.get(5)?,
-                    published: r.get(6)?,
-                    language: r.get(7)?,
-                    sha256: r.get(8)?,
-                    reliability: r.get(9)?,
-                    note: r.get(10)?,
-                    dataset: r.get(11)?,
-                })
-            },
+            Source::from_row,
         )
     }
 
     /// The citations of one record (`table` is `events`, `treaties`, `postings`, ...).
     pub fn citations(&self, table: &str, id: &str) -> Result<Vec<Citation>> {
         self.collect(
-            "SELECT c.id, c.source, s.title, c.record_table, c.record_id, c.locator, c.quote, c.note FROM citations c JOIN sources s ON s.id = c.source \
-             WHERE c.record_table = ?1 AND c.record_id = ?2 ORDER BY c.id",
+            &format!(
+                "SELECT {} FROM citations c JOIN sources s ON s.id = c.source WHERE c.record_table = ?1 AND c.record_id = ?2 ORDER BY c.id",
+                Citation::select()
+            ),
             &[text(table.into()), text(id.into())],
-            |r| {
-                Ok(Citation {
-                    id: r.get(0)?,
-                    source: r.get(1)?,
-                    source_title: r.get(2)?,
-                    record_table: r.get(3)?,
-                    record_id: r.get(4)?,
-                    locator: r.get(5)?,
-                    quote: r.get(6)?,
-                    note: r.get(7)?,
-                })
-            },
+            Citation::from_row,
         )
     }
 
@@ -813,44 +626,20 @@ impl Dataset {
 
     fn disputes_where(&self, w: &Where) -> Result<Vec<Dispute>> {
         let mut disputes = self.collect(
-            &format!("SELECT d.id, d.topic, d.kind, d.note FROM disputes d{} ORDER BY d.id", w.sql()),
+            &format!("SELECT {} FROM disputes d{} ORDER BY d.id", Dispute::select(), w.sql()),
             &w.params,
-            |r| {
-                Ok(Dispute {
-                    id: r.get(0)?,
-                    topic: r.get(1)?,
-                    kind: r.get(2)?,
-                    note: r.get(3)?,
-                    claims: Vec::new(),
-                })
-            },
+            Dispute::from_row,
         )?;
         // Every dispute is in an unfiltered result, so every claim is read without an id list.
-        let (claims_sql, params) = if w.is_empty() {
-            (
-                "SELECT dispute, id, record_table, record_id, property, value, rank FROM claims ORDER BY id",
-                Vec::new(),
-            )
+        let (filter, params) = if w.is_empty() {
+            ("", Vec::new())
         } else {
             let ids = serde_json::to_string(&disputes.iter().map(|d| d.id).collect::<Vec<_>>()).unwrap_or_default();
-            (
-                "SELECT dispute, id, record_table, record_id, property, value, rank FROM claims WHERE dispute IN (SELECT value FROM json_each(?1)) ORDER BY id",
-                vec![text(ids)],
-            )
+            (" WHERE dispute IN (SELECT value FROM json_each(?1))", vec![text(ids)])
         };
-        let mut claims = self.collect(claims_sql, &params, |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                Claim {
-                    id: r.get(1)?,
-                    record_table: r.get(2)?,
-                    record_id: r.get(3)?,
-                    property: r.get(4)?,
-                    value: r.get(5)?,
-                    rank: r.get(6)?,
-                    sources: Vec::new(),
-                },
-            ))
+        let claims_sql = format!("SELECT {}, dispute FROM claims{filter} ORDER BY id", Claim::select());
+        let mut claims = self.collect(&claims_sql, &params, |r| {
+            Ok((r.get::<_, i64>(Claim::width())?, Claim::from_row(r)?))
         })?;
         let keys: Vec<String> = claims.iter().map(|(_, c)| c.id.to_string()).collect();
         let mut sources = self.sources_of("claims", &keys)?;

@@ -1,104 +1,36 @@
+# Generated from the record definitions in mongolia-relations/src/records.rs by
+# `cargo run -p mongolia-relations --example codegen`; do not edit (tests/pygen.rs checks it).
 """Typed, immutable records: one class per kind of row."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import inspect
 from typing import Any, ClassVar
 
-from . import _native
+from ._record_base import Record, columns_doc
 
-
-@dataclasses.dataclass(frozen=True)
-class Record:
-    """Base class of every record: attribute access, equality, ``repr`` and ``to_dict()``.
-
-    Records are frozen dataclasses made by a :class:`ResultSet` from the rows of a query; each
-    subclass documents its fields (the columns of its result) under Attributes. Every record of
-    a fact table can list the sources behind it (:meth:`citations`) and the disagreements
-    between them (:meth:`disputes`).
-    """
-
-    table: ClassVar[str] = ""
-    key: ClassVar[str] = "id"
-    _db: _native.Database | None = dataclasses.field(default=None, repr=False, compare=False, kw_only=True)
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any], db: _native.Database | None = None) -> Record:
-        # The row comes from the native layout of exactly these fields, so the generated
-        # __init__ (one frozen __setattr__ per field) can be skipped: this is the hot path of
-        # iterating a result set.
-        record = object.__new__(cls)
-        values = record.__dict__
-        for key, value in row.items():
-            values[key] = tuple(value) if isinstance(value, list) else value
-        values["_db"] = db
-        return record
-
-    def to_dict(self) -> dict[str, Any]:
-        """The record as a plain dictionary.
-
-        Returns
-        -------
-        dict
-            One key per attribute (column), in order; sequences (``sources``, ``polities``,
-            ...) as lists.
-
-        Examples
-        --------
-        >>> import mongolia_relations as mr
-        >>> event = mr.events(polity="North Korea", kind="relations_established")[0]
-        >>> event.to_dict()["date"]
-        '1948-10-15'
-        """
-        out = {}
-        for f in dataclasses.fields(self):
-            if f.name.startswith("_"):
-                continue
-            value = getattr(self, f.name)
-            out[f.name] = list(value) if isinstance(value, tuple) else value
-        return out
-
-    def citations(self) -> Any:
-        """The sources cited for this record, with where in each the fact stands.
-
-        Returns
-        -------
-        ResultSet
-            One :class:`Citation` per source cited (``source``, ``source_title``, ``locator``,
-            ``quote``, ...).
-
-        Examples
-        --------
-        >>> import mongolia_relations as mr
-        >>> event = mr.events(polity="North Korea", kind="relations_established")[0]
-        >>> all(c.locator for c in event.citations())
-        True
-        """
-        from . import _query
-
-        return _query.Database._of(self._db).citations(self)
-
-    def disputes(self) -> Any:
-        """The disagreements between sources that concern this record.
-
-        Returns
-        -------
-        ResultSet
-            One :class:`Dispute` per disagreement, each side with its sources; empty when the
-            sources agree.
-
-        Examples
-        --------
-        >>> import mongolia_relations as mr
-        >>> event = mr.events(polity="North Korea", kind="relations_established")[0]
-        >>> all(d.claims for d in event.disputes())
-        True
-        """
-        from . import _query
-
-        return _query.Database._of(self._db).disputes_of(self)
+__all__ = [
+    "Citation",
+    "Coverage",
+    "Dispute",
+    "Event",
+    "Membership",
+    "Mission",
+    "Observation",
+    "Organization",
+    "Person",
+    "Polity",
+    "PolityCode",
+    "Posting",
+    "RECORD_TYPES",
+    "Record",
+    "Source",
+    "Treaty",
+    "UngaAgreement",
+    "UngaVote",
+    "columns_doc",
+]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -133,8 +65,7 @@ class Event(Record):
         Code of the state the place was in.
     level : str or None
         The highest level involved: ``head_of_state``, ``head_of_government``, ``minister``,
-        ``deputy_minister``, ``parliament``, ``party``, ``ambassador``, ``official`` or
-        ``other``.
+        ``deputy_minister``, ``parliament``, ``party``, ``ambassador``, ``official`` or ``other``.
     channel : str or None
         The channel of relations: ``state``, ``party``, ``parliament`` or ``multilateral``.
     treaty : int or None
@@ -148,9 +79,9 @@ class Event(Record):
     note : str or None
         Further remarks of the coders.
     mongolia_role : str
-        Mongolia's part: ``party`` (a side, a host receiving a visit included), ``host`` (only
-        the venue of others meeting), ``third_party`` (concerned, not a side) or ``none`` (a
-        context event between other states).
+        Mongolia's part: ``party`` (a side, a host receiving a visit included), ``host`` (only the
+        venue of others meeting), ``third_party`` (concerned, not a side) or ``none`` (a context
+        event between other states).
     polities : tuple of str
         Codes of the states taking part.
     persons : tuple of str
@@ -158,10 +89,10 @@ class Event(Record):
     organizations : tuple of str
         Codes of the organizations taking part.
     participants : tuple of dict
-        Everyone taking part, each as ``{"kind": "polity" | "person" | "organization", "id":
-        ..., "name": ..., "role": ...}`` with a role from ``participant_roles`` (``visitor``,
-        ``host``, ``donor``, ``recipient``, ``actor``, ``target``, ``party``, ...): the roles
-        tell the direction of a visit or of aid. JSON text in DataFrames.
+        Everyone taking part, each as ``{"kind": "polity" | "person" | "organization", "id": ...,
+        "name": ..., "role": ...}`` with a role from ``participant_roles`` (``visitor``, ``host``,
+        ``donor``, ``recipient``, ``actor``, ``target``, ``party``, ...): the roles tell the
+        direction of a visit or of aid. A list of structs in DataFrames.
     sources : tuple of str
         Ids of the sources cited for the event (see ``sources()`` and ``citations()``).
     dataset : str
@@ -199,9 +130,9 @@ class Event(Record):
 class Treaty(Record):
     """An international instrument (a row of ``treaties``) with its lifecycle dates.
 
-    The dates are those of the treaty's ``treaty_*`` events; a treaty counts as in force on a
-    day D when ``in_force_from <= D < terminated_from``, by the rule ``in_force_basis`` names
-    (the ``treaty_dates`` view in ``schema.sql`` states it).
+    The dates are those of the treaty's ``treaty_*`` events; a treaty counts as in force on a day D
+    when ``in_force_from <= D < terminated_from``, by the rule ``in_force_basis`` names (the
+    ``treaty_dates`` view in ``schema.sql`` states it).
 
     Attributes
     ----------
@@ -225,18 +156,18 @@ class Treaty(Record):
     terminated : str or None
         Date of termination, denunciation or expiry (EDTF), where recorded.
     in_force_from : datetime.date or None
-        The first day it is certainly in force: the latest day of its start event (entry into
-        force, else ratification, else signature; see ``start_basis``).
+        The first day it is certainly in force: the latest day of its start event (entry into force,
+        else ratification, else signature; see ``start_basis``).
     start_basis : str or None
-        Which event starts it: ``in_force``, ``ratified`` or ``signed``; None when none is
-        recorded (the treaty is never counted in force).
+        Which event starts it: ``in_force``, ``ratified`` or ``signed``; None when none is recorded
+        (the treaty is never counted in force).
     terminated_from : datetime.date or None
-        The earliest day it may have ended: of a recorded termination or, failing that, the
-        expiry of a stated term; None when it is taken to stay in force.
+        The earliest day it may have ended: of a recorded termination or, failing that, the expiry
+        of a stated term; None when it is taken to stay in force.
     in_force_basis : str or None
-        The rule that ends it: ``recorded`` (a recorded termination), ``term`` (a stated term
-        runs out; annual protocols after a year unless renewed) or ``assumed`` (neither: taken
-        to stay in force, which no source states); None when it has no start.
+        The rule that ends it: ``recorded`` (a recorded termination), ``term`` (a stated term runs
+        out; annual protocols after a year unless renewed) or ``assumed`` (neither: taken to stay in
+        force, which no source states); None when it has no start.
     term_years : int or None
         The term in years, where the text states one.
     languages : tuple of str
@@ -318,8 +249,8 @@ class Posting(Record):
 class Mission(Record):
     """A diplomatic or consular mission, or a non-resident accreditation (a row of ``missions``).
 
-    Rows say what a source says: an undated "X has an embassy in Ulaanbaatar" is a row with no
-    dates and status ``open``; a mission that closed and reopened is two rows.
+    Rows say what a source says: an undated "X has an embassy in Ulaanbaatar" is a row with no dates
+    and status ``open``; a mission that closed and reopened is two rows.
 
     Attributes
     ----------
@@ -328,17 +259,16 @@ class Mission(Record):
     sending : str
         Code of the state the mission represents.
     receiving : str
-        Code of the state it is accredited to (for every kind but ``accredited_from``, the state
-        it stands in).
+        Code of the state it is accredited to (for every kind but ``accredited_from``, the state it
+        stands in).
     kind : str
         From ``mission_kinds``: ``embassy``, ``consulate_general``, ``consulate``,
-        ``consular_office``, ``honorary_consulate``, ``representative_office``,
-        ``liaison_office`` or ``accredited_from`` (covered from an embassy in a third state).
+        ``consular_office``, ``honorary_consulate``, ``representative_office``, ``liaison_office``
+        or ``accredited_from`` (covered from an embassy in a third state).
     city : str or None
         The city the mission is in; for ``accredited_from``, the city of the covering embassy.
     accredited_from : str or None
-        For ``accredited_from`` only: code of the state whose territory holds the covering
-        embassy.
+        For ``accredited_from`` only: code of the state whose territory holds the covering embassy.
     status : str
         ``closed`` when the source says the mission closed (dated or not), ``open`` otherwise.
     opened : str or None
@@ -346,8 +276,8 @@ class Mission(Record):
     closed : str or None
         When it closed (EDTF), where dated.
     as_of : str or None
-        The time the source describes (EDTF), where the source dates its own statement; None
-        for an undated statement in the present tense.
+        The time the source describes (EDTF), where the source dates its own statement; None for an
+        undated statement in the present tense.
     note : str or None
         What the coders read into the source (an inferred city, a reopening).
     sources : tuple of str
@@ -468,9 +398,9 @@ class Polity(Record):
     Attributes
     ----------
     code : str
-        Stable code: ISO 3166-1 alpha-3, the withdrawn ISO 3166-3 code of a former state
-        (``SUN``, ``DDR``, ``CSK``, ``YUG``), or the dataset's own where ISO has none (``RSF``,
-        ``YAR``, ``ROC``).
+        Stable code: ISO 3166-1 alpha-3, the withdrawn ISO 3166-3 code of a former state (``SUN``,
+        ``DDR``, ``CSK``, ``YUG``), or the dataset's own where ISO has none (``RSF``, ``YAR``,
+        ``ROC``).
     name : str
         Common English name.
     official_name : str or None
@@ -672,15 +602,15 @@ class Dispute(Record):
     topic : str
         What is in dispute, in a few words.
     kind : str
-        ``conflict`` (the sources disagree), ``misprint`` (a text contradicts itself or cannot
-        be right) or ``precision`` (the values agree and one is more precise).
+        ``conflict`` (the sources disagree), ``misprint`` (a text contradicts itself or cannot be
+        right) or ``precision`` (the values agree and one is more precise).
     note : str
         The disagreement, in the coders' words.
     claims : tuple of dict
         Every side, each a dict with ``id``, ``record_table`` and ``record_id`` (the record it
         concerns, where one), ``property`` (``date``, ``count``, ...), ``value``, ``rank``
-        (``preferred``, ``normal`` or ``deprecated``, as Wikidata ranks statements) and
-        ``sources``. JSON text in DataFrames.
+        (``preferred``, ``normal`` or ``deprecated``, as Wikidata ranks statements) and ``sources``.
+        A list of structs in DataFrames.
     """
 
     table: ClassVar[str] = "disputes"
@@ -708,13 +638,13 @@ class Coverage(Record):
     certainty : str or None
         ``stated`` or ``inferred``.
     via : str or None
-        The predecessor the date belongs to, when it is not the state itself (``RSF`` for
-        Russia, ``DDR`` or ``FRG`` for Germany).
+        The predecessor the date belongs to, when it is not the state itself (``RSF`` for Russia,
+        ``DDR`` or ``FRG`` for Germany).
     sources : int
         How many sources cite the date.
     disputed : bool
-        True when sources disagree on the date (a ``conflict`` or ``misprint`` dispute); a
-        more precise date of agreeing sources is not a disagreement.
+        True when sources disagree on the date (a ``conflict`` or ``misprint`` dispute); a more
+        precise date of agreeing sources is not a disagreement.
     """
 
     table: ClassVar[str] = "coverage"
@@ -744,8 +674,8 @@ class PolityCode(Record):
     code : str
         The code as the scheme writes it (ISO numeric with three digits).
     valid_from : str or None
-        First day (EDTF) the scheme's list gives the code to the polity; None where undated
-        (ISO assignments).
+        First day (EDTF) the scheme's list gives the code to the polity; None where undated (ISO
+        assignments).
     valid_to : str or None
         Last day (EDTF); None while the code holds.
     certainty : str
@@ -789,17 +719,16 @@ class UngaVote(Record):
     symbol : str or None
         The resolution's symbol as the source writes it (``R/16/521``), where it gives one.
     important_vote : bool or None
-        True when the US State Department listed it as an important vote; None where the
-        source has no flag.
+        True when the US State Department listed it as an important vote; None where the source has
+        no flag.
     title : str or None
         The source's short description (upper case, as written).
     issues : tuple of str
         The source's issue codes: ``me`` (Palestinian conflict), ``nu`` (nuclear), ``di``
-        (disarmament), ``hr`` (human rights), ``co`` (colonialism), ``ec`` (economic
-        development); often none.
+        (disarmament), ``hr`` (human rights), ``co`` (colonialism), ``ec`` (economic development);
+        often none.
     polity : str
-        Who voted: the polity holding the seat on the day (``SUN`` to 1991-12-25, then
-        ``RUS``).
+        Who voted: the polity holding the seat on the day (``SUN`` to 1991-12-25, then ``RUS``).
     vote : str
         ``yes``, ``no`` or ``abstain`` (an absence is no row).
     mongolia_vote : str
@@ -847,8 +776,7 @@ class UngaAgreement(Record):
     year : int
         The calendar year of the roll calls.
     n_votes : int
-        Roll calls of the year in which both voted yes, no or abstain; few votes make a noisy
-        year.
+        Roll calls of the year in which both voted yes, no or abstain; few votes make a noisy year.
     identical_share : float
         Share of those roll calls in which both cast the same vote (0 to 1).
     agreement_index : float
@@ -859,8 +787,7 @@ class UngaAgreement(Record):
     source_name : str
         The source's name of the seat (``Russia`` for the USSR's seat too).
     note : str or None
-        Where the seat changed hands within the year, how many roll calls the other holder
-        had.
+        Where the seat changed hands within the year, how many roll calls the other holder had.
     source : str
         Id of the source table.
     locator : str
@@ -885,25 +812,7 @@ class UngaAgreement(Record):
     dataset: str
 
 
-def columns_doc(record: type[Record]) -> str:
-    """The Attributes section of a record class's docstring: its columns, one definition each.
-
-    Parameters
-    ----------
-    record : type
-        A subclass of :class:`Record`.
-
-    Returns
-    -------
-    str
-        The section's entries (``name : type`` lines with indented descriptions), unindented,
-        for the Returns section of the queries that give such records.
-    """
-    doc = inspect.cleandoc(record.__doc__ or "")
-    _, _, section = doc.partition("Attributes\n----------\n")
-    return section.strip("\n")
-
-
+# The record class of each query's rows.
 RECORD_TYPES: dict[str, type[Record]] = {
     "events": Event,
     "search": Event,
@@ -913,7 +822,6 @@ RECORD_TYPES: dict[str, type[Record]] = {
     "memberships": Membership,
     "observations": Observation,
     "polities": Polity,
-    "codes": PolityCode,
     "persons": Person,
     "organizations": Organization,
     "sources": Source,
@@ -921,6 +829,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
     "disputes": Dispute,
     "disputes_of": Dispute,
     "coverage": Coverage,
+    "codes": PolityCode,
     "unga_votes": UngaVote,
     "unga_agreement": UngaAgreement,
 }

@@ -93,6 +93,10 @@ class ResultSet(Generic[R_co]):
         return self._make(index)
 
     def __iter__(self) -> Iterator[R_co]:
+        if self._type is not None:
+            # All records at once from the native rows: no dictionary per row in between.
+            yield from self._native.records(self._type, self._db)
+            return
         for i in range(len(self)):
             yield self._make(i)
 
@@ -225,15 +229,27 @@ class ResultSet(Generic[R_co]):
             raise ImportError("to_arrow() needs pyarrow: pip install 'mongolia-relations[arrow]'") from e
         return pa.table(self)
 
-    def to_pandas(self) -> Any:
+    def to_pandas(self, dtype_backend: str | None = None) -> Any:
         """The rows as a ``pandas.DataFrame`` (needs pandas and pyarrow).
+
+        The dtypes are those of the record kind, whatever rows were asked for: a subset's frame
+        has the whole table's dtypes, and the categories of a categorical are its whole
+        vocabulary, so frames of two queries concatenate and join.
+
+        Parameters
+        ----------
+        dtype_backend : {None, "numpy_nullable", "pyarrow"}
+            As in ``pandas.read_parquet``: None (default) gives numpy dtypes except that whole
+            numbers are ``Int64`` and booleans ``boolean``; ``"numpy_nullable"`` also makes
+            floats ``Float64`` and text ``string``; ``"pyarrow"`` gives ``pd.ArrowDtype``
+            columns. Categoricals stay ``CategoricalDtype`` except under ``"pyarrow"``.
 
         Returns
         -------
         pandas.DataFrame
             One column per column of the rows: dates as datetime64, vocabularies as
             categoricals, whole numbers as ``Int64`` and booleans as ``boolean`` (nullable:
-            unknown stays ``pd.NA``/NaT, never 0).
+            unknown stays ``pd.NA``/NaT, never 0), participants and claims as lists of dicts.
 
         Raises
         ------
@@ -253,11 +269,18 @@ class ResultSet(Generic[R_co]):
         except ImportError as e:  # pragma: no cover
             raise ImportError("to_pandas() needs pandas and pyarrow: pip install 'mongolia-relations[pandas]'") from e
 
+        table = self.to_arrow()
+        if dtype_backend == "pyarrow":
+            return table.to_pandas(types_mapper=pd.ArrowDtype)
         # Nullable integers and booleans whatever the rows: numpy's would turn an integer column
         # with a gap into float64 and a boolean one into object, so that a subset and the whole
         # had different dtypes.
-        nullable = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
-        return self.to_arrow().to_pandas(date_as_object=False, types_mapper=nullable.get)
+        nullable: dict[Any, Any] = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+        if dtype_backend == "numpy_nullable":
+            nullable.update({pa.float64(): pd.Float64Dtype(), pa.string(): pd.StringDtype()})
+        elif dtype_backend is not None:
+            raise ValueError(f"dtype_backend must be None, 'numpy_nullable' or 'pyarrow', not {dtype_backend!r}")
+        return table.to_pandas(date_as_object=False, types_mapper=nullable.get)
 
     def to_polars(self) -> Any:
         """The rows as a ``polars.DataFrame`` (needs polars).
@@ -265,7 +288,8 @@ class ResultSet(Generic[R_co]):
         Returns
         -------
         polars.DataFrame
-            One column per column of the rows: dates as Date, vocabularies as Categorical,
+            One column per column of the rows: dates as Date, vocabularies as ``Enum`` with
+            the whole vocabulary as categories, participants and claims as lists of structs,
             unknown as null.
 
         Raises
@@ -284,7 +308,12 @@ class ResultSet(Generic[R_co]):
             import polars as pl
         except ImportError as e:  # pragma: no cover
             raise ImportError("to_polars() needs polars: pip install 'mongolia-relations[polars]'") from e
-        return pl.DataFrame(self)
+        df = pl.DataFrame(self)
+        # Keys typed loosely: polars' cast takes column names among selectors and types.
+        enums: dict[Any, pl.DataType] = {
+            name: pl.Enum(categories) for name, categories in self._native.categories().items()
+        }
+        return df.cast(enums) if enums else df
 
     def _repr_html_(self) -> str:
         n = len(self)
