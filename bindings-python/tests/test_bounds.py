@@ -60,30 +60,23 @@ def test_bound_errors_also_derive_from_the_matching_builtins():
 
 
 def test_ctrl_c_interrupts_a_running_query_within_a_second():
-    # Pressed again every second until the query stops, as a user would: in two CI runs under
-    # load out of many the first press was not seen (cause not found; see the closing notes),
-    # and one lost press must not hang the suite. The query still has to stop within 10 s.
-    stopped = threading.Event()
-    pressing = threading.Lock()  # no press once the test has stopped waiting for one
+    # Python installs its KeyboardInterrupt handler only when SIGINT is not ignored at start,
+    # and a shell ignores SIGINT in the jobs it starts in the background (`cmd &`): install it,
+    # as an interactive session has it, so the test does not depend on how it was started.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
 
     def press_ctrl_c() -> None:
         time.sleep(0.5)
-        while True:
-            with pressing:
-                if stopped.is_set():
-                    return
-                os.kill(os.getpid(), signal.SIGINT)
-            stopped.wait(1.0)
+        os.kill(os.getpid(), signal.SIGINT)
 
-    threading.Thread(target=press_ctrl_c, daemon=True).start()
-    started = time.monotonic()
     try:
+        threading.Thread(target=press_ctrl_c, daemon=True).start()
+        started = time.monotonic()
         with pytest.raises(KeyboardInterrupt):
             mr.sql("SELECT count(*) FROM events a, events b, events c, events d", timeout=60)
+        assert time.monotonic() - started < 10
     finally:
-        with pressing:
-            stopped.set()
-    assert time.monotonic() - started < 10
+        signal.signal(signal.SIGINT, previous)
     assert mr.sql("SELECT 1 AS x")[0]["x"] == 1, "the next query runs"
 
 
