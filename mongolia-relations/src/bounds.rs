@@ -42,9 +42,9 @@ pub struct Limits {
     pub max_value_bytes: u64,
     /// How far SQLite's heap may grow during one query: sorts, DISTINCT and temporary b-trees
     /// are held in memory, never in temporary files ([`Error::OutOfMemory`]); default 256 MiB.
-    /// (The typed queries on the embedded dataset keep SQLite's default: their sorts are small
-    /// enough never to leave memory.)
     /// SQLite's heap is counted for the whole process, so concurrent queries share the budget.
+    /// (The typed queries on the embedded dataset keep SQLite's default storage: their sorts are
+    /// small enough never to leave memory.)
     pub memory: u64,
 }
 
